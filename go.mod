@@ -1,0 +1,3 @@
+module eventgraph
+
+go 1.26
