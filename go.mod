@@ -1,3 +1,8 @@
 module eventgraph
 
 go 1.26
+
+require (
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+)

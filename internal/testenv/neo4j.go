@@ -1,0 +1,56 @@
+package testenv
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"eventgraph/config"
+)
+
+// Neo4jConfig returns the settings of the test Neo4j server (the same
+// environment variables as the app) after checking that it answers; a
+// server that does not answer fails the test under CI and skips it elsewhere.
+func Neo4jConfig(t testing.TB) config.Neo4j {
+	t.Helper()
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.Username, cfg.Neo4j.Password, ""))
+	if err != nil {
+		t.Fatalf("neo4j driver: %v", err)
+	}
+	defer driver.Close(ctx)
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		Unavailable(t, "Neo4j at %s is not reachable (run `make neo4j-start`): %v", cfg.Neo4j.URI, err)
+	}
+	return cfg.Neo4j
+}
+
+// ResetNeo4j deletes every node and relationship of the test database, so a
+// test starts from an empty graph. Schema (constraints, indexes) stays.
+func ResetNeo4j(t testing.TB, cfg config.Neo4j) {
+	t.Helper()
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatalf("neo4j driver: %v", err)
+	}
+	defer driver.Close(ctx)
+	const wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, wipe, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		t.Fatalf("reset neo4j: %v", err)
+	}
+}
