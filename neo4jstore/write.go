@@ -12,39 +12,19 @@ import (
 	"eventgraph/domain"
 )
 
-// WriteResult counts what one WriteDocuments call did.
-type WriteResult struct {
-	New       int // articles not in the graph before
-	Unchanged int // articles already written by the same extractor version
-	Replaced  int // articles whose events were rewritten by a new version
-	Events    int // events written
-	Entities  int // distinct entities written
-	Writes    int // nodes and relationships merged
-}
-
-// Add sums two results.
-func (r *WriteResult) Add(o WriteResult) {
-	r.New += o.New
-	r.Unchanged += o.Unchanged
-	r.Replaced += o.Replaced
-	r.Events += o.Events
-	r.Entities += o.Entities
-	r.Writes += o.Writes
-}
-
 // WriteDocuments writes extracted documents in one managed transaction,
 // retried on transient errors, so each article is written whole or not at
 // all. Articles already written by the same extractor version are skipped;
 // articles written by another version have their events and mentions
 // replaced, and entities no article mentions any more are removed. Every
 // write is a MERGE on a natural key, so a rerun changes nothing.
-func (s *Store) WriteDocuments(ctx context.Context, docs []domain.Document, version string) (WriteResult, error) {
+func (s *Store) WriteDocuments(ctx context.Context, docs []domain.Document, version string) (domain.WriteStats, error) {
 	docs = lastByArticle(docs)
 	known, err := s.articleVersions(ctx, docs)
 	if err != nil {
-		return WriteResult{}, err
+		return domain.WriteStats{}, err
 	}
-	var res WriteResult
+	var res domain.WriteStats
 	var todo []domain.Document
 	var replaced []string
 	for _, d := range docs {
@@ -66,7 +46,7 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []domain.Document, vers
 	}
 	b := buildBatch(todo, version)
 	if err := s.writeBatch(ctx, b, replaced); err != nil {
-		return WriteResult{}, err
+		return domain.WriteStats{}, err
 	}
 	res.Events, res.Entities, res.Writes = len(b.events), len(b.entities), b.writes()
 	return res, nil
