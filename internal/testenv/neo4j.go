@@ -54,3 +54,26 @@ func ResetNeo4j(t testing.TB, cfg config.Neo4j) {
 		t.Fatalf("reset neo4j: %v", err)
 	}
 }
+
+// CountQuery runs a query returning one integer and returns it.
+func CountQuery(t testing.TB, cfg config.Neo4j, query string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatalf("neo4j driver: %v", err)
+	}
+	defer driver.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, driver, query, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	if len(res.Records) != 1 || len(res.Records[0].Values) != 1 {
+		t.Fatalf("%s: want one value, got %d records", query, len(res.Records))
+	}
+	n, ok := res.Records[0].Values[0].(int64)
+	if !ok {
+		t.Fatalf("%s: value %v is not an integer", query, res.Records[0].Values[0])
+	}
+	return n
+}
