@@ -1,0 +1,143 @@
+// Package extractor turns the text of a news article into typed entities and
+// event mentions with evidence. It is pure: no I/O at extraction time, no
+// package-level mutable state, and the loaded rules and gazetteers live in an
+// *Extractor that many goroutines may share.
+package extractor
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"unicode/utf8"
+
+	"eventgraph/domain"
+)
+
+// MaxTextBytes is the largest article Extract accepts; larger input is
+// refused with an error instead of being processed.
+const MaxTextBytes = 8 << 20
+
+// codeVersion changes whenever the extraction code changes behaviour; it is
+// part of Version.
+const codeVersion = "x1"
+
+//go:embed rules gazetteer lexicon
+var embedded embed.FS
+
+// ErrTooLarge is returned by Extract for text over MaxTextBytes.
+var ErrTooLarge = errors.New("extractor: text larger than MaxTextBytes")
+
+// ErrInvalidUTF8 is returned by Extract for text that is not valid UTF-8.
+var ErrInvalidUTF8 = errors.New("extractor: text is not valid UTF-8")
+
+// Extractor holds the compiled rules, cues and gazetteers. It is immutable
+// after construction and safe for concurrent use.
+type Extractor struct {
+	rules   []*Rule
+	data    *knowledge
+	version string
+}
+
+// New returns an extractor built from the rules and gazetteers embedded in
+// the binary.
+func New() (*Extractor, error) {
+	return NewFromFS(embedded)
+}
+
+// NewFromFS returns an extractor built from a directory tree with the same
+// layout as the embedded data: rules/<type>/<id>.yaml, gazetteer/*.yaml and
+// lexicon/*.yaml.
+func NewFromFS(fsys fs.FS) (*Extractor, error) {
+	files, err := readDataFiles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	k, err := loadKnowledge(files)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := loadRules(files, k)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{rules: rules, data: k, version: versionOf(files)}, nil
+}
+
+// dataFile is one loaded data file: its slash-separated path and content.
+type dataFile struct {
+	path string
+	data []byte
+}
+
+// readDataFiles reads every .yaml file under rules/, gazetteer/ and lexicon/
+// in path order.
+func readDataFiles(fsys fs.FS) ([]dataFile, error) {
+	var files []dataFile
+	for _, root := range []string{"rules", "gazetteer", "lexicon"} {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !isYAML(p) {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files = append(files, dataFile{path: p, data: b})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("extractor: reading %s: %w", root, err)
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	return files, nil
+}
+
+func isYAML(p string) bool {
+	n := len(p)
+	return (n > 5 && p[n-5:] == ".yaml") || (n > 4 && p[n-4:] == ".yml")
+}
+
+// versionOf hashes the data files and the code version into a short id.
+func versionOf(files []dataFile) string {
+	h := sha256.New()
+	h.Write([]byte(codeVersion))
+	for _, f := range files {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", f.path, len(f.data))
+		h.Write(f.data)
+	}
+	return codeVersion + "-" + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Version returns a short hash of the rules, gazetteers and code version; it
+// is stored with extracted documents as their extractorVersion.
+func (x *Extractor) Version() string { return x.version }
+
+// Rules returns the loaded rules in id order.
+func (x *Extractor) Rules() []Rule {
+	out := make([]Rule, len(x.rules))
+	for i, r := range x.rules {
+		out[i] = *r
+	}
+	return out
+}
+
+// Extract reads one article and returns its entities and events. It is
+// deterministic and does no I/O; it fails only for text that is not valid
+// UTF-8 or is longer than MaxTextBytes.
+func (x *Extractor) Extract(source, text string) (domain.Document, error) {
+	if len(text) > MaxTextBytes {
+		return domain.Document{}, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))
+	}
+	if !utf8.ValidString(text) {
+		return domain.Document{}, ErrInvalidUTF8
+	}
+	return x.extract(source, text), nil
+}
