@@ -1,0 +1,160 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"eventgraph/neo4jstore"
+)
+
+// Loaders batch the reads of one request: every Load made while gqlgen
+// resolves one level of a response (one per list element) is sent as one
+// Cypher query, so nested lists cost a bounded number of round trips
+// whatever the page sizes.
+type Loaders struct {
+	events   *dataloadgen.Loader[string, *neo4jstore.EventRow]
+	entities *dataloadgen.Loader[string, *neo4jstore.EntityRow]
+	articles *dataloadgen.Loader[string, *neo4jstore.ArticleRow]
+	facts    *dataloadgen.Loader[string, []neo4jstore.Fact]
+	eventsOf *dataloadgen.Loader[listKey, neo4jstore.EventPage]
+	related  *dataloadgen.Loader[listKey, neo4jstore.RelatedPage]
+}
+
+// listKey asks for one entity's (or article's) page of a list; Spec is the
+// JSON of the list's arguments, the same for every element of a level.
+type listKey struct {
+	Key  string
+	Spec string
+}
+
+type eventsOfSpec struct {
+	Article bool
+	Role    string
+	Query   neo4jstore.EventQuery
+}
+
+type loadersKey struct{}
+
+// DefaultBatchWait is how long a loader waits for more keys.
+const DefaultBatchWait = time.Millisecond
+
+// NewLoaders returns the loaders of one request.
+func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(neo4jstore.MaxFirst * 4)}
+	l := &Loaders{}
+	l.events = dataloadgen.NewLoader(byID(store.EventsByID), opts...)
+	l.entities = dataloadgen.NewLoader(byID(store.EntitiesByID), opts...)
+	l.articles = dataloadgen.NewLoader(byID(store.ArticlesByID), opts...)
+	l.facts = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
+		m, err := cached(cache, "facts\x00"+joinKeys(keys), func() (map[string][]neo4jstore.Fact, error) {
+			return store.Facts(ctx, keys)
+		})
+		out := make([][]neo4jstore.Fact, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out, fill(len(keys), err)
+	}, opts...)
+	l.eventsOf = dataloadgen.NewLoader(grouped(cache, "events of", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
+		var s eventsOfSpec
+		_ = json.Unmarshal([]byte(spec), &s)
+		return store.EventsOf(ctx, keys, s.Article, s.Role, s.Query)
+	}), opts...)
+	l.related = dataloadgen.NewLoader(grouped(cache, "related", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
+		var q neo4jstore.RelatedQuery
+		_ = json.Unmarshal([]byte(spec), &q)
+		return store.Related(ctx, keys, q)
+	}), opts...)
+	return l
+}
+
+// WithLoaders returns ctx carrying l.
+func WithLoaders(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+func loadersFrom(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	return l
+}
+
+// byID adapts a store read by ids to a loader; unknown ids give nil.
+func byID[T any](read func(context.Context, []string) (map[string]T, error)) func(context.Context, []string) ([]*T, []error) {
+	return func(ctx context.Context, ids []string) ([]*T, []error) {
+		m, err := read(ctx, ids)
+		out := make([]*T, len(ids))
+		for i, id := range ids {
+			if v, ok := m[id]; ok {
+				out[i] = &v
+			}
+		}
+		return out, fill(len(ids), err)
+	}
+}
+
+// grouped adapts a batched list read to a loader: keys are grouped by
+// spec, each group is one query, and each (spec, key) page is cached.
+func grouped[T any](cache *Cache, name string, read func(ctx context.Context, spec string, keys []string) (map[string]T, error)) func(context.Context, []listKey) ([]T, []error) {
+	return func(ctx context.Context, keys []listKey) ([]T, []error) {
+		out := make([]T, len(keys))
+		errs := make([]error, len(keys))
+		bySpec := map[string][]int{}
+		var specs []string
+		for i, k := range keys {
+			ck := name + "\x00" + k.Spec + "\x00" + k.Key
+			if v, ok := cache.Get(ck); ok {
+				out[i] = v.(T)
+				continue
+			}
+			if _, ok := bySpec[k.Spec]; !ok {
+				specs = append(specs, k.Spec)
+			}
+			bySpec[k.Spec] = append(bySpec[k.Spec], i)
+		}
+		for _, spec := range specs {
+			idx := bySpec[spec]
+			ids := make([]string, 0, len(idx))
+			seen := map[string]bool{}
+			for _, i := range idx {
+				if !seen[keys[i].Key] {
+					seen[keys[i].Key] = true
+					ids = append(ids, keys[i].Key)
+				}
+			}
+			m, err := read(ctx, spec, ids)
+			for _, i := range idx {
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				out[i] = m[keys[i].Key]
+				cache.Put(name+"\x00"+spec+"\x00"+keys[i].Key, out[i])
+			}
+		}
+		return out, errs
+	}
+}
+
+func fill(n int, err error) []error {
+	if err == nil {
+		return nil
+	}
+	errs := make([]error, n)
+	for i := range errs {
+		errs[i] = err
+	}
+	return errs
+}
+
+func joinKeys(keys []string) string {
+	b, _ := json.Marshal(keys)
+	return string(b)
+}
+
+func specOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
