@@ -19,11 +19,11 @@ type Article struct {
 
 var (
 	cities    = []string{"Shenyang", "Dandong", "Yanji", "Beijing", "Hunchun", "Tumen", "Vladivostok", "Khabarovsk", "Hanoi", "Vientiane", "Ulaanbaatar", "Shanghai", "Dalian", "Qingdao"}
-	counts    = []string{"Two", "Three", "Four", "Five", "Six", "Seven", "12", "several"}
+	counts    = []string{"two", "three", "four", "five", "six", "seven", "12", "several"}
 	roles     = []string{"trade officials", "workers", "restaurant staff", "Ministry of State Security agents", "diplomats", "trade cadres", "construction workers", "seafood traders", "managers"}
 	currency  = []string{"US dollars", "Chinese yuan", "dollars"}
 	periods   = []string{"per month", "per year", "a month", "each quarter"}
-	openers   = []string{"A source in %s told reporters", "According to a source based in %s", "A person familiar with the matter in %s said", "Local sources in %s reported"}
+	openers   = []string{"a source in %s told reporters", "according to a source based in %s", "a person familiar with the matter in %s said", "local sources in %s reported"}
 	templates = []string{
 		"%[1]s North Korean %[2]s based in %[3]s defected last month, %[4]s. The Ministry of State Security has since tightened its monitoring of the remaining staff in %[3]s.",
 		"Chinese police arrested %[1]s North Korean %[2]s in %[3]s and handed them over to North Korean security agents, %[4]s. They are expected to be repatriated within weeks.",
@@ -44,9 +44,10 @@ func Generate(seed uint64, n int) Article {
 	paragraphs := 3 + r.IntN(4)
 	for range paragraphs {
 		low := (1 + r.IntN(9)) * 10000
-		fmt.Fprintf(&b, templates[r.IntN(len(templates))]+"\n\n",
+		p := fmt.Sprintf(templates[r.IntN(len(templates))],
 			pick(counts), pick(roles), pick(cities), fmt.Sprintf(pick(openers), city),
 			low, low*2, pick(currency), pick(periods))
+		b.WriteString(strings.ToUpper(p[:1]) + p[1:] + "\n\n")
 	}
 	date := fmt.Sprintf("20%02d-%02d-%02d", 22+r.IntN(5), 1+r.IntN(12), 1+r.IntN(28))
 	return Article{Name: fmt.Sprintf("synth-%07d.txt", n), Title: title, PublishedAt: date, Text: b.String()}
