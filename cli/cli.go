@@ -37,7 +37,12 @@ type command struct {
 
 // commands lists the subcommands; each lives in a file of its own.
 func commands() []command {
-	return []command{}
+	return []command{
+		extractCommand(),
+		evalCommand(),
+		rulesCommand(),
+		ingestCommand(),
+	}
 }
 
 // Main runs the subcommand named by args[0] and returns its exit code.

@@ -179,6 +179,24 @@ func (s *scorer) article(goldPath, articlesDir string, docs map[string]any) erro
 	return nil
 }
 
+// GoldArticles returns the article file names that the gold files in
+// goldDir name, in the order they are scored.
+func GoldArticles(goldDir string) ([]string, error) {
+	names, err := goldFiles(goldDir)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]string, 0, len(names))
+	for _, n := range names {
+		_, art, err := readGold(filepath.Join(goldDir, n))
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, art)
+	}
+	return arts, nil
+}
+
 // readGold reads a gold file and the article file name it names.
 func readGold(path string) (any, string, error) {
 	data, err := os.ReadFile(path)
