@@ -41,7 +41,6 @@ func commands() []command {
 		extractCommand(),
 		evalCommand(),
 		rulesCommand(),
-		ingestCommand(),
 	}
 }
 
