@@ -206,6 +206,11 @@ Shenyang &ndash; a source said&nbsp;so.</p><p>Second&#39;s paragraph<br>next lin
 <meta property="article:published_time" content="2024-05-06T07:08:09Z"></head><body><p>Body</p></body></html>`,
 			want: result{Title: "OG title", URL: "https://example.org/x", Date: "2024-05-06T07:08:09Z", Text: "Body"},
 		},
+		{
+			name: "svg titles are not the page title",
+			html: `<title>Page</title><body><svg><title>icon</title></svg><p>Body</p><title>Second</title></body>`,
+			want: result{Title: "Page", Text: "Body"},
+		},
 		{name: "inline elements join words", html: "<p>de<i>fect</i>ed and <a href=x>fled</a>.</p>", want: result{Text: "defected and fled."}},
 		{name: "pre keeps white space", html: "<p>a</p><pre>x  y\n z</pre>", want: result{Text: "a\n\nx  y\n z"}},
 		{name: "only tags is empty", html: "<html><body><script>x()</script></body></html>", want: result{Reason: Empty}},

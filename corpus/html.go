@@ -11,7 +11,7 @@ import (
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
-	atom.Select: true, atom.Button: true, atom.Canvas: true,
+	atom.Select: true, atom.Button: true, atom.Canvas: true, atom.Title: true,
 }
 
 // blocks are elements that start a new paragraph.
@@ -36,7 +36,8 @@ type htmlText struct {
 	space   bool // a space is pending before the next word
 	breaks  int  // newlines pending before the next word
 	title   strings.Builder
-	inTitle bool
+	inTitle bool // inside the document's first <title>
+	titled  bool // that <title> has ended
 }
 
 // stripHTML returns the visible text of an HTML page and fills the item's
@@ -69,17 +70,18 @@ func stripHTML(src string, it *Item) string {
 // start handles an opening tag.
 func (h *htmlText) start(tok html.Token, selfClosing bool, it *Item) {
 	a := tok.DataAtom
-	switch {
-	case a == atom.Meta || a == atom.Link:
+	switch a {
+	case atom.Meta, atom.Link:
 		metadata(tok, it)
-	case a == atom.Title:
-		h.inTitle = true
-	case a == atom.Br:
+	case atom.Br:
 		h.lineBreak(1)
-	case skipped[a] && !selfClosing:
-		h.skip++
-	case a == atom.Pre:
+	case atom.Pre:
 		h.pre++
+	case atom.Title:
+		h.inTitle = h.skip == 0 && !h.titled
+	}
+	if skipped[a] && !selfClosing {
+		h.skip++
 	}
 	if blocks[a] {
 		h.lineBreak(2)
@@ -90,11 +92,13 @@ func (h *htmlText) start(tok html.Token, selfClosing bool, it *Item) {
 func (h *htmlText) end(a atom.Atom) {
 	switch {
 	case a == atom.Title:
+		h.titled = h.titled || h.inTitle
 		h.inTitle = false
-	case skipped[a] && h.skip > 0:
-		h.skip--
 	case a == atom.Pre && h.pre > 0:
 		h.pre--
+	}
+	if skipped[a] && h.skip > 0 {
+		h.skip--
 	}
 	if blocks[a] {
 		h.lineBreak(2)
