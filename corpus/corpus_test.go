@@ -104,6 +104,11 @@ func TestSingleFiles(t *testing.T) {
 			content: "---\npublished: 2025-03-04T10:00:00+09:00\n...\nBody",
 			want:    result{Text: "Body", Date: "2025-03-04T10:00:00+09:00"},
 		},
+		{
+			name: "front matter after a byte order mark, crlf", file: "a.md",
+			content: "\uFEFF---\r\ntitle: T\r\n---\r\nBody\r\n",
+			want:    result{Text: "Body\n", Title: "T"},
+		},
 		{name: "unclosed front matter is text", file: "a.md", content: "---\ntitle: x\nBody", want: result{Text: "---\ntitle: x\nBody"}},
 		{name: "front matter without body", file: "a.md", content: "---\ntitle: x\n---\n\n", want: result{Reason: Empty}},
 		{name: "front matter bad yaml", file: "a.md", content: "---\ntitle: [x\n---\nBody", want: result{Reason: BadFrontMatter}},
