@@ -21,7 +21,7 @@ import (
 	"eventgraph/domain"
 )
 
-// isCore and isExtended tell the core and extended event types apart.
+// coreTypes and extendedTypes are the event types score.py scores.
 var (
 	coreTypes     = map[string]bool{"DEFECTION": true, "REPATRIATION": true, "QUOTA_DEMAND": true}
 	extendedTypes = map[string]bool{"SURVEILLANCE": true, "ARREST": true, "PUNISHMENT": true}

@@ -190,7 +190,7 @@ func iterate(v any) []any {
 	return nil
 }
 
-// strings returns the string items of iterate(v).
+// stringItems returns the string items of iterate(v).
 func stringItems(v any) []string {
 	var out []string
 	for _, x := range iterate(v) {
