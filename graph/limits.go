@@ -25,6 +25,7 @@ func init() {
 	// Documents refused before execution answer 422, not 200.
 	errcode.RegisterErrorType(CodeComplexityLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(CodeBadUserInput, errcode.KindProtocol)
+	errcode.RegisterErrorType("COMPLEXITY_LIMIT_EXCEEDED", errcode.KindProtocol)
 }
 
 // Limits refuses, before anything runs, operations nested deeper than

@@ -55,6 +55,8 @@ func NewMetrics() *Metrics {
 	reg.MustRegister(m.httpRequests, m.httpDuration, m.operations, m.opDuration, m.cypher, m.cypherErrors,
 		m.ingested, m.ingestEvents,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.ingested.WithLabelValues("ok")
+	m.ingested.WithLabelValues("error")
 	return m
 }
 
@@ -77,12 +79,14 @@ func (m *Metrics) ObserveIngest(events int, err error) {
 	m.ingestEvents.Add(float64(events))
 }
 
-// GaugeFunc registers a gauge read at scrape time.
+// GaugeFunc registers a gauge read at scrape time; the first server to
+// register a name keeps it.
 func (m *Metrics) GaugeFunc(name, help string, f func() float64) {
-	m.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, f))
+	_ = m.Registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, f))
 }
 
-// CounterFunc registers a counter read at scrape time.
+// CounterFunc registers a counter read at scrape time; the first server
+// to register a name keeps it.
 func (m *Metrics) CounterFunc(name, help string, f func() float64) {
-	m.Registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, f))
+	_ = m.Registry.Register(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, f))
 }

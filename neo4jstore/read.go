@@ -209,6 +209,11 @@ func (s *Store) Events(ctx context.Context, q EventQuery) (EventPage, error) {
 	}
 	set := buildEventSet(q.Filter, "")
 	var page EventPage
+	if q.After != "" {
+		if err := cursorParams(q.After, q.Order, map[string]any{}); err != nil {
+			return page, err
+		}
+	}
 	if q.Total {
 		query := set.match() + "\nRETURN count(DISTINCT e) AS n"
 		res, err := s.read(ctx, "events count", query, set.params)
@@ -272,6 +277,11 @@ func (s *Store) EventsOf(ctx context.Context, keys []string, article bool, role 
 		anchor = keyAnchorEntity(role)
 	}
 	set := buildEventSet(q.Filter, anchor)
+	if q.After != "" {
+		if err := cursorParams(q.After, q.Order, map[string]any{}); err != nil {
+			return nil, err
+		}
+	}
 	if q.Total {
 		params := copyParams(set.params)
 		params["keys"] = keys
