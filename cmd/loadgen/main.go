@@ -237,7 +237,9 @@ func pct(ds []time.Duration, p float64) time.Duration {
 	return ds[i]
 }
 
-func ms(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 2, 64) }
+func ms(d time.Duration) string {
+	return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 2, 64)
+}
 
 func (r *results) report(w io.Writer, label string, rate float64, elapsed time.Duration) {
 	r.mu.Lock()
