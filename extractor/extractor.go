@@ -39,6 +39,7 @@ var ErrInvalidUTF8 = errors.New("extractor: text is not valid UTF-8")
 type Extractor struct {
 	rules   []*Rule
 	data    *knowledge
+	trig    *triggerIndex
 	version string
 }
 
@@ -64,7 +65,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{rules: rules, data: k, version: versionOf(files)}, nil
+	return &Extractor{rules: rules, data: k, trig: buildTriggerIndex(rules), version: versionOf(files)}, nil
 }
 
 // dataFile is one loaded data file: its slash-separated path and content.

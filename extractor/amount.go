@@ -1,0 +1,205 @@
+package extractor
+
+import (
+	"strconv"
+	"strings"
+
+	"eventgraph/domain"
+)
+
+// amountSpan is a sum of money or a share found in the text: tokens
+// [tb, te) and its structured value (nil for a bare percentage).
+type amountSpan struct {
+	tb, te  int
+	amount  *domain.Amount
+	percent bool
+}
+
+// findAmounts scans a sentence for sums: an optional approximation
+// ("around", "up to"), a number or a range ("2,500 to 3,000", "700,000 to
+// one million") with a currency before or after it ("$70", "500 Chinese
+// yuan"), an optional "in cash" and a period ("per year", "per person");
+// or a percentage ("about 80%").
+func (d *doc) findAmounts(s sentence) {
+	lx := d.k.lex
+	for i := s.tb; i < s.te; i++ {
+		if i < d.amountEnd {
+			continue
+		}
+		if a, ok := d.amountAt(i, s.te, lx); ok {
+			d.amounts = append(d.amounts, a)
+			d.amountEnd = a.te
+			i = a.te - 1
+		}
+	}
+}
+
+// amountAt parses an amount whose number part starts at or after i (after
+// approximation words).
+func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
+	start := i
+	j := i
+	for j < limit && j-i < 3 && lx.in("approx", d.toks[j].low) && d.toks[j].kind == tkWord {
+		j++
+	}
+	if j < limit && d.toks[j].low == "to" && j > i && d.toks[j-1].low == "up" {
+		j++
+	}
+	cur, curEnd := d.currencyAt(j, limit)
+	prefix := cur != "" && curEnd-j <= 2 && isSymbolCurrency(d.toks[j].low)
+	if prefix {
+		j = curEnd
+	}
+	lo, e, ok := d.numberAt(j, limit, lx)
+	if !ok {
+		return amountSpan{}, false
+	}
+	if j == start || prefix {
+		// no approximation words: the span starts at the number or symbol
+	}
+	hi := lo
+	k := e
+	if k+1 < limit && lx.in("range", d.toks[k].low) && d.toks[k].low != "and" {
+		m := k + 1
+		for m < limit && m-k < 3 && lx.in("approx", d.toks[m].low) {
+			m++
+		}
+		if prefix && m < limit && isSymbolCurrency(d.toks[m].low) {
+			m++
+		}
+		if v, e2, ok2 := d.numberAt(m, limit, lx); ok2 {
+			hi, k = v, e2
+		}
+	}
+	// A scale after the whole range applies to both ends: "2 to 3 million".
+	if k < limit && d.toks[k].low == "%" || k < limit && d.toks[k].low == "percent" {
+		return amountSpan{tb: start, te: k + 1, percent: true}, true
+	}
+	if !prefix {
+		c, ce := d.currencyAt(k, limit)
+		if c == "" {
+			return amountSpan{}, false
+		}
+		cur, k = c, ce
+	}
+	end := k
+	// "in cash" filler, then a period.
+	if end+1 < limit && d.toks[end].low == "in" && d.toks[end+1].low == "cash" {
+		if p, pe := d.periodAt(end+2, limit); p != "" {
+			return amountSpan{tb: start, te: pe, amount: &domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p}}, true
+		}
+		end += 2
+	}
+	p, pe := d.periodAt(end, limit)
+	if p != "" {
+		end = pe
+	}
+	return amountSpan{tb: start, te: end, amount: &domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p}}, true
+}
+
+func isSymbolCurrency(s string) bool {
+	return s == "$" || s == "€" || s == "¥" || s == "£" || s == "us$" || s == "us"
+}
+
+// currencyAt returns the ISO code of a currency named at token i.
+func (d *doc) currencyAt(i, limit int) (string, int) {
+	if i >= limit {
+		return "", i
+	}
+	var buf [4]int32
+	var hits []hit
+	hits = d.k.lex.currency.matchAt(d.toks, i, limit, nil, nil)
+	_ = buf
+	best, bestEnd := "", i
+	for _, h := range hits {
+		if h.end > bestEnd {
+			best, bestEnd = d.k.lex.curCodes[h.id], h.end
+		}
+	}
+	return best, bestEnd
+}
+
+// periodAt returns the canonical period named at token i ("per year").
+func (d *doc) periodAt(i, limit int) (string, int) {
+	for n := 3; n >= 1; n-- {
+		if i+n > limit {
+			continue
+		}
+		var b strings.Builder
+		for k := i; k < i+n; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(d.toks[k].low)
+		}
+		if p, ok := d.k.lex.periods[b.String()]; ok {
+			return p, i + n
+		}
+	}
+	return "", i
+}
+
+// numberAt parses a number at token i: digits ("700,000", "1.5") or number
+// words ("one million", "seven hundred"), with an optional scale word.
+func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
+	if i >= limit {
+		return 0, i, false
+	}
+	t := &d.toks[i]
+	var v float64
+	j := i
+	switch {
+	case t.kind == tkNumber:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(t.low, ",", ""), 64)
+		if err != nil {
+			return 0, i, false
+		}
+		v, j = f, i+1
+	case t.kind == tkWord:
+		w, ok := lx.numbers[t.low]
+		if !ok || t.low == "a" || t.low == "an" {
+			if (t.low == "a" || t.low == "an") && i+1 < limit && lx.in("scale", d.toks[i+1].low) {
+				w, ok = 1, true
+			} else {
+				return 0, i, false
+			}
+		}
+		v, j = w, i+1
+		// "seventy five", "two hundred"
+		for j < limit {
+			w2, ok2 := lx.numbers[d.toks[j].low]
+			if !ok2 || d.toks[j].low == "a" || d.toks[j].low == "an" || lx.in("scale", d.toks[j].low) {
+				break
+			}
+			if w2 == 100 {
+				v *= 100
+			} else {
+				v += w2
+			}
+			j++
+		}
+	default:
+		return 0, i, false
+	}
+	for j < limit && lx.in("scale", d.toks[j].low) {
+		v *= scaleOf(d.toks[j].low)
+		j++
+	}
+	return v, j, true
+}
+
+func scaleOf(w string) float64 {
+	switch w {
+	case "hundred":
+		return 100
+	case "thousand":
+		return 1e3
+	case "million":
+		return 1e6
+	case "billion":
+		return 1e9
+	case "trillion":
+		return 1e12
+	}
+	return 1
+}

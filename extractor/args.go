@@ -1,0 +1,531 @@
+package extractor
+
+import "eventgraph/domain"
+
+// arguments fills a rule's roles with its strategies, first success wins.
+// A mention is used for one role only.
+func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
+	var out []argFound
+	used := map[int]bool{}
+	for _, rs := range r.compiled.args {
+		for _, st := range rs.strategies {
+			a, ok := d.applyStrategy(st, si, tb, te, used)
+			if !ok {
+				continue
+			}
+			a.role = rs.role
+			if a.mention >= 0 {
+				used[a.mention] = true
+			}
+			out = append(out, a)
+			break
+		}
+	}
+	sortArgs(out)
+	return out
+}
+
+// roleOrder is the output order of roles.
+var roleOrder = map[domain.Role]int{
+	domain.Agent: 0, domain.Patient: 1, domain.Origin: 2, domain.Destination: 3,
+	domain.Location: 4, domain.AmountRole: 5, domain.Time: 6,
+}
+
+func sortArgs(a []argFound) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && roleOrder[a[j].role] < roleOrder[a[j-1].role]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+func mentionArg(d *doc, mi int) argFound {
+	m := &d.ms[mi]
+	return argFound{tb: m.tb, te: m.te, mention: mi}
+}
+
+// applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
+func (d *doc) applyStrategy(st strategy, si, tb, te int, used map[int]bool) (argFound, bool) {
+	s := d.sents[si]
+	ok := func(mi int) bool {
+		return mi >= 0 && !used[mi] && mentionTypeBit(&d.ms[mi])&st.types != 0
+	}
+	pick := func(mi int) (argFound, bool) {
+		if ok(mi) {
+			return mentionArg(d, mi), true
+		}
+		return argFound{}, false
+	}
+	switch st.name {
+	case "subj":
+		if d.passive(si, tb) {
+			return argFound{}, false
+		}
+		return pick(d.subject(si, tb, ok))
+	case "passive_subj":
+		if !d.passive(si, tb) {
+			return argFound{}, false
+		}
+		return pick(d.subject(si, tb, ok))
+	case "pre":
+		return pick(d.subject(si, tb, ok))
+	case "obj":
+		if d.passive(si, tb) {
+			return argFound{}, false
+		}
+		return pick(d.object(si, te, ok))
+	case "controller", "controllee":
+		c, e := d.control(si, tb, ok)
+		if st.name == "controller" {
+			return pick(c)
+		}
+		return pick(e)
+	case "by", "of", "over", "on", "to", "into", "custody":
+		window := 10
+		if st.name == "of" || st.name == "over" || st.name == "on" {
+			window = 3
+		}
+		if st.name == "custody" {
+			window = 30
+		}
+		return pick(d.prepAfter(si, tb+1, st.name, window+te-tb-1, ok))
+	case "in", "at", "from", "throughout", "across", "within", "inside", "near":
+		if mi := d.prepAfter(si, tb+1, st.name, 12+te-tb-1, ok); mi >= 0 {
+			return pick(mi)
+		}
+		return pick(d.prepBefore(si, tb, st.name, 15, ok))
+	case "initial_in":
+		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
+			if mi := d.mentionAfterDet(s.tb+1, s.te); ok(mi) {
+				return mentionArg(d, mi), true
+			}
+		}
+	case "where":
+		return pick(d.whereAntecedent(si, tb, ok))
+	case "state":
+		return pick(d.stateBody(si, tb, te, ok))
+	case "loc_word":
+		return d.locWord(si, tb, used)
+	case "amount":
+		return d.amountArg(si, tb, te)
+	case "money_np":
+		return d.moneyNP(tb, te)
+	case "time":
+		return d.timeArg(si, tb, te)
+	case "home":
+		return d.homeArg(si, tb, te)
+	}
+	return argFound{}, false
+}
+
+// phraseStart walks back from a mention over determiners and quantifiers
+// ("a number of", "any of the", "their") to where its phrase starts.
+func (d *doc) phraseStart(m *mention, sb int) int {
+	lx := d.k.lex
+	k := m.tb
+	for k > sb {
+		p := &d.toks[k-1]
+		switch {
+		case lx.in("poss", p.low) || lx.in("quant_pron", p.low) || p.low == "another" || p.low == "other" || p.low == "one":
+			k--
+		case p.low == "of" && k-2 >= sb && (lx.in("quant_pron", d.toks[k-2].low) || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
+			k -= 2
+		case p.low == "and" && k-2 >= sb && d.toks[k-2].low == "more" && k-3 >= sb && d.toks[k-3].low == "more":
+			k -= 3
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// inPP reports whether a mention is the object of a preposition.
+func (d *doc) inPP(mi, sb int) bool {
+	m := &d.ms[mi]
+	k := d.phraseStart(m, sb)
+	if k <= sb {
+		return false
+	}
+	p := d.toks[k-1].low
+	return d.k.lex.in("prep", p) || p == "'s"
+}
+
+// subject returns the nearest top mention before token tb that is not the
+// object of a preposition and passes ok, or -1.
+func (d *doc) subject(si, tb int, ok func(int) bool) int {
+	s := d.sents[si]
+	steps := 0
+	for i := tb - 1; i >= s.tb && steps < 30; i-- {
+		steps++
+		t := &d.toks[i]
+		if t.low == ";" || t.low == ":" {
+			return -1
+		}
+		mi := int(d.topCover[i])
+		if mi < 0 {
+			continue
+		}
+		i = d.ms[mi].tb
+		if ok(mi) && !d.inPP(mi, s.tb) {
+			return mi
+		}
+	}
+	return -1
+}
+
+// object returns the first top mention after te, skipping adverbs and a
+// coordinated verb ("arrest and repatriate X"), that is not the object of
+// a preposition, or -1.
+func (d *doc) object(si, te int, ok func(int) bool) int {
+	s := d.sents[si]
+	lx := d.k.lex
+	for i := te; i < s.te && i < te+8; i++ {
+		if mi := d.topAt[i]; mi >= 0 {
+			if ok(int(mi)) && !d.inPP(int(mi), s.tb) {
+				return int(mi)
+			}
+			return -1
+		}
+		t := &d.toks[i]
+		if t.kind == tkPunct || lx.in("prep", t.low) && t.low != "to" || lx.in("clause_break", t.low) {
+			return -1
+		}
+		if t.low == "to" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// control finds, for a trigger after "to" ("asked X to arrest", "orders
+// workers to pay"), the subject (controller) and object (controllee) of
+// the ordering verb.
+func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
+	s := d.sents[si]
+	lx := d.k.lex
+	k := tb - 1
+	for k > s.tb && lx.in("aux", d.toks[k].low) && d.toks[k].low != "to" {
+		k--
+	}
+	if k < s.tb || d.toks[k].low != "to" {
+		return -1, -1
+	}
+	verb := -1
+	n := 0
+	for i := k - 1; i >= s.tb && n < 10; i-- {
+		if mi := d.topCover[i]; mi >= 0 {
+			i = d.ms[mi].tb
+		} else if lx.in("order_verbs", d.toks[i].low) {
+			verb = i
+			break
+		} else if isClausePunct(&d.toks[i]) && d.toks[i].low != "\u2014" {
+			break
+		}
+		n++
+	}
+	if verb < 0 {
+		return -1, -1
+	}
+	controllee := -1
+	for i := verb + 1; i < k; i++ {
+		if mi := d.topAt[i]; mi >= 0 {
+			if ok(int(mi)) {
+				controllee = int(mi)
+			}
+			break
+		}
+	}
+	return d.subject(si, verb, ok), controllee
+}
+
+// prepAfter finds "<prep> [det] <mention>" within window tokens after te.
+// "custody" looks for "custody of <mention>".
+func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool) int {
+	s := d.sents[si]
+	lx := d.k.lex
+	for i := from; i < s.te && i < from+window; i++ {
+		t := &d.toks[i]
+		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" {
+			return -1
+		}
+		if prep == "custody" {
+			if t.low == "custody" && i+1 < s.te && d.toks[i+1].low == "of" {
+				return d.mentionIf(d.mentionAfterDet(i+2, s.te), ok)
+			}
+			continue
+		}
+		if t.low == prep {
+			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && ok(mi) {
+				return mi
+			}
+		}
+		if mi := d.topAt[i]; mi >= 0 && prep != "of" && prep != "over" && prep != "on" {
+			i = d.ms[mi].te - 1
+		}
+		_ = lx
+	}
+	return -1
+}
+
+// prepBefore finds "<prep> [det] <mention>" within window tokens before tb.
+func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool) int {
+	s := d.sents[si]
+	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
+		t := &d.toks[i]
+		if t.low == ";" || t.low == "but" {
+			return -1
+		}
+		if t.low == prep {
+			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && ok(mi) {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+func (d *doc) mentionIf(mi int, ok func(int) bool) int {
+	if mi >= 0 && ok(mi) {
+		return mi
+	}
+	return -1
+}
+
+// mentionAfterDet returns the top mention starting at i after at most
+// three determiners or quantifiers, or -1.
+func (d *doc) mentionAfterDet(i, limit int) int {
+	lx := d.k.lex
+	for k := 0; k < 4 && i < limit; k++ {
+		if mi := d.topAt[i]; mi >= 0 {
+			return int(mi)
+		}
+		w := d.toks[i].low
+		if !(lx.in("poss", w) || lx.in("quant_pron", w) || w == "other" || w == "another" || w == "one" || w == "of" || w == "number") {
+			return -1
+		}
+		i++
+	}
+	return -1
+}
+
+// passive reports whether the trigger at tb is a passive participle: "were
+// arrested", "if caught", "had been returned", or a participle right after
+// a group ("passport holders caught in ...").
+func (d *doc) passive(si, tb int) bool {
+	s := d.sents[si]
+	w := d.toks[tb].low
+	if !(hasSuffix(w, "ed") || hasSuffix(w, "en") || w == "caught" || w == "sent" || w == "held" || w == "kept" || w == "taken" || w == "seized" || w == "given" || w == "fled") {
+		return false
+	}
+	lx := d.k.lex
+	k := tb - 1
+	for k >= s.tb && lx.in("aux", d.toks[k].low) && !lx.in("aux_be", d.toks[k].low) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
+		k--
+	}
+	if k < s.tb {
+		return false
+	}
+	p := d.toks[k].low
+	if lx.in("aux_be", p) || p == "if" || p == "when" || p == "once" || p == "unless" || p == "after" {
+		return true
+	}
+	if mi := d.topCover[k]; mi >= 0 && d.ms[mi].kind == mActor && d.ms[mi].te == tb {
+		return true
+	}
+	return false
+}
+
+func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
+
+// whereAntecedent returns the place before a "where" that precedes the
+// trigger ("Shenyang – where the defection took place").
+func (d *doc) whereAntecedent(si, tb int, ok func(int) bool) int {
+	s := d.sents[si]
+	for i := tb - 1; i > s.tb && i >= tb-10; i-- {
+		if d.toks[i].low != "where" {
+			continue
+		}
+		for k := i - 1; k >= s.tb && k >= i-3; k-- {
+			if mi := d.topCover[k]; mi >= 0 {
+				return d.mentionIf(int(mi), ok)
+			}
+			if d.toks[k].kind != tkPunct {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// stateBody finds the body that demands: an agency inside the trigger, one
+// after "to" just after it, or the nearest agency in the sentence.
+func (d *doc) stateBody(si, tb, te int, ok func(int) bool) int {
+	s := d.sents[si]
+	for i := tb; i < te; i++ {
+		if mi := d.topAt[i]; mi >= 0 && ok(int(mi)) {
+			return int(mi)
+		}
+	}
+	if mi := d.prepAfter(si, te, "to", 4, ok); mi >= 0 {
+		return mi
+	}
+	best, bestDist := -1, 16
+	for i := s.tb; i < s.te; i++ {
+		mi := d.topAt[i]
+		if mi < 0 || !ok(int(mi)) {
+			continue
+		}
+		dist := abs(i - tb)
+		if i >= te {
+			dist = i - te
+		}
+		if dist < bestDist {
+			best, bestDist = int(mi), dist
+		}
+	}
+	return best
+}
+
+// locWord returns a generic location ("overseas") in the sentence, the
+// nearest to the trigger.
+func (d *doc) locWord(si, tb int, used map[int]bool) (argFound, bool) {
+	s := d.sents[si]
+	best, bestDist := -1, 1<<30
+	for i := s.tb; i < s.te; i++ {
+		mi := d.topAt[i]
+		if mi < 0 || d.ms[mi].kind != mLoc || used[int(mi)] {
+			continue
+		}
+		if dist := abs(i - tb); dist < bestDist {
+			best, bestDist = int(mi), dist
+		}
+	}
+	if best < 0 {
+		return argFound{}, false
+	}
+	return mentionArg(d, best), true
+}
+
+// amountArg returns the amount nearest the trigger in its clause, leaving
+// out sums excepted from the payment ("except for 500 yuan").
+func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	best, bestDist := -1, 1<<30
+	for ai, a := range d.amounts {
+		if a.tb < s.tb || a.te > s.te {
+			continue
+		}
+		if a.tb > s.tb && (d.toks[a.tb-1].low == "except" || d.toks[a.tb-1].low == "for" && a.tb-2 >= s.tb && d.toks[a.tb-2].low == "except") {
+			continue
+		}
+		var dist int
+		var okClause bool
+		if a.tb >= te {
+			dist, okClause = a.tb-te, d.sameClause(te, a.tb)
+		} else {
+			dist, okClause = tb-a.te, d.sameClause(a.te, tb)
+		}
+		if okClause && dist < bestDist && dist < 15 {
+			best, bestDist = ai, dist
+		}
+	}
+	if best < 0 {
+		return argFound{}, false
+	}
+	a := d.amounts[best]
+	return argFound{tb: a.tb, te: a.te, mention: -1, amount: a.amount}, true
+}
+
+// sameClause reports whether no clause break ("but", ";") lies in [from, to).
+func (d *doc) sameClause(from, to int) bool {
+	for i := from; i < to; i++ {
+		w := d.toks[i].low
+		if w == ";" || w == "but" || w == "while" || w == "whereas" || w == "although" {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyNP returns the quantified money phrase inside a trigger: "almost
+// their entire salary" in "giving almost their entire salary to ...".
+func (d *doc) moneyNP(tb, te int) (argFound, bool) {
+	lx := d.k.lex
+	for i := tb + 1; i < te; i++ {
+		if !lx.in("money", d.toks[i].low) {
+			continue
+		}
+		start := -1
+		for k := tb + 1; k < i; k++ {
+			if lx.in("money_quant", d.toks[k].low) {
+				start = k
+				break
+			}
+		}
+		if start < 0 {
+			return argFound{}, false
+		}
+		for start > tb+1 && (d.toks[start-1].low == "nearly" || d.toks[start-1].low == "almost" || lx.in("poss", d.toks[start-1].low)) {
+			start--
+		}
+		return argFound{tb: start, te: i + 1, mention: -1}, true
+	}
+	return argFound{}, false
+}
+
+// timeArg returns the time expression nearest after the trigger in the
+// sentence, or else the nearest before it in the same clause.
+func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	for _, t := range d.times {
+		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) {
+			return argFound{tb: t.tb, te: t.te, mention: -1}, true
+		}
+	}
+	for k := len(d.times) - 1; k >= 0; k-- {
+		t := d.times[k]
+		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
+			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
+				return argFound{tb: t.tb, te: t.te, mention: -1}, true
+			}
+		}
+	}
+	return argFound{}, false
+}
+
+func (d *doc) hasWord(from, to int, w string) bool {
+	for i := from; i < to; i++ {
+		if d.toks[i].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// homeArg returns "home" or "back home" next to the trigger.
+func (d *doc) homeArg(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	lx := d.k.lex
+	for i := tb; i < te; i++ {
+		if lx.in("home", d.toks[i].low) {
+			return argFound{tb: i, te: i + 1, mention: -1}, true
+		}
+	}
+	if te < s.te && lx.in("home", d.toks[te].low) {
+		return argFound{tb: te, te: te + 1, mention: -1}, true
+	}
+	if te+1 < s.te && d.toks[te].low == "back" && lx.in("home", d.toks[te+1].low) {
+		return argFound{tb: te, te: te + 2, mention: -1}, true
+	}
+	for i := tb - 1; i >= s.tb && i >= tb-3; i-- {
+		if lx.in("home", d.toks[i].low) {
+			b := i
+			if i > s.tb && d.toks[i-1].low == "back" {
+				b = i - 1
+			}
+			return argFound{tb: b, te: i + 1, mention: -1}, true
+		}
+	}
+	return argFound{}, false
+}

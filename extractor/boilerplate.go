@@ -1,0 +1,132 @@
+package extractor
+
+import "strings"
+
+// boilerplate finds the parts of an article that hold no events or
+// entities: contact and share lines, "Read in Korean", copyright lines,
+// bylines, photo credits and "FILE PHOTO:" markers.
+type boilerplate struct {
+	lines, starts, credits, prefixes []string
+}
+
+func newBoilerplate(r *rawBoilerplate) *boilerplate {
+	if r == nil {
+		return &boilerplate{}
+	}
+	low := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = strings.ToLower(x)
+		}
+		return out
+	}
+	return &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
+}
+
+// span is a byte range [b, e) of the normalised text.
+type span struct{ b, e int }
+
+// find returns the boilerplate byte ranges of the lower-cased normalised
+// text, in order.
+func (bp *boilerplate) find(lower string) []span {
+	var out []span
+	for start := 0; start < len(lower); {
+		end := strings.IndexByte(lower[start:], '\n')
+		if end < 0 {
+			end = len(lower)
+		} else {
+			end += start
+		}
+		out = bp.line(lower, start, end, out)
+		start = end + 1
+	}
+	return out
+}
+
+// line appends the boilerplate ranges of one line [b, e).
+func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
+	line := lower[b:e]
+	trimmed := strings.TrimSpace(line)
+	if trimmed == "" {
+		return out
+	}
+	off := b + strings.Index(line, trimmed)
+	if bp.dropWhole(trimmed) {
+		return append(out, span{b, e})
+	}
+	for _, p := range bp.prefixes {
+		if strings.HasPrefix(trimmed, p) {
+			out = append(out, span{off, off + len(p)})
+			break
+		}
+	}
+	best := -1
+	for _, c := range bp.credits {
+		if i := strings.Index(trimmed, c); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		out = append(out, span{off + best, e})
+	}
+	return out
+}
+
+// dropWhole reports whether a whole line is boilerplate.
+func (bp *boilerplate) dropWhole(t string) bool {
+	for _, l := range bp.lines {
+		if strings.Contains(t, l) {
+			return true
+		}
+	}
+	if hasEmail(t) {
+		return true
+	}
+	if len(t) > 80 {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) > 8 {
+		return false
+	}
+	for _, s := range bp.starts {
+		if strings.HasPrefix(t, s) && (len(t) == len(s) || !isASCIILetter(t[len(s)])) {
+			return bylineLike(words, s)
+		}
+	}
+	return false
+}
+
+// bylineLike keeps short caption-like lines that merely start with a
+// marker word ("share" in "Share prices fell") from being dropped: a line
+// is dropped when it is the marker alone, or the marker is followed by a
+// colon, or it is a "By Name Name" byline.
+func bylineLike(words []string, marker string) bool {
+	if len(words) <= len(strings.Fields(marker))+1 {
+		return true
+	}
+	first := words[0]
+	if strings.HasSuffix(first, ":") {
+		return true
+	}
+	if marker == "by" || strings.HasSuffix(marker, " by") {
+		return len(words) <= 5
+	}
+	return false
+}
+
+// hasEmail reports whether the text contains something like an e-mail
+// address.
+func hasEmail(t string) bool {
+	for i := strings.IndexByte(t, '@'); i >= 0; {
+		if i > 0 && i+1 < len(t) && t[i-1] != ' ' && strings.Contains(strings.Fields(t[i:])[0], ".") {
+			return true
+		}
+		j := strings.IndexByte(t[i+1:], '@')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}

@@ -1,0 +1,224 @@
+package extractor
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"eventgraph/domain"
+)
+
+// compiledRule is a rule's compiled form.
+type compiledRule struct {
+	paths    [][]step
+	requires []constraint
+	excludes []constraint
+	args     []roleStrategies
+	ignore   map[string]bool
+}
+
+// constraint is a compiled Constraint.
+type constraint struct {
+	before, after, sentence *trie
+	window                  int
+	prior                   domain.EventType
+}
+
+// roleStrategies are the strategies that fill one role, in order.
+type roleStrategies struct {
+	role       domain.Role
+	strategies []strategy
+}
+
+// strategy is one argument strategy with the mention types it accepts.
+type strategy struct {
+	name  string
+	types uint16
+}
+
+// Mention type bits for strategies.
+const (
+	tyActor uint16 = 1 << iota
+	tyAgency
+	tyOrg
+	tyCountry
+	tyCity
+	tyRegion
+	tyLoc
+	tyPronoun
+	tyGroup
+)
+
+var typeNames = map[string]uint16{
+	"ACTOR": tyActor, "AGENCY": tyAgency, "ORG": tyOrg, "COUNTRY": tyCountry, "CITY": tyCity,
+	"REGION": tyRegion, "LOC": tyLoc, "PRONOUN": tyPronoun, "GROUP": tyGroup,
+	"PEOPLE": tyActor | tyPronoun | tyGroup,
+	"PLACE":  tyCountry | tyCity | tyRegion | tyLoc,
+	"BODY":   tyAgency | tyOrg,
+	"ANY":    0xffff,
+}
+
+// strategyNames lists the argument strategies and whether they need types.
+var strategyNames = map[string]bool{
+	"subj": true, "pre": true, "passive_subj": true, "obj": true, "controller": true, "controllee": true,
+	"by": true, "of": true, "over": true, "on": true, "to": true, "into": true, "in": true, "at": true,
+	"from": true, "throughout": true, "across": true, "within": true, "inside": true, "near": true,
+	"where": true, "initial_in": true, "custody": true, "state": true, "loc_word": false,
+	"amount": false, "money_np": false, "time": false, "home": false,
+}
+
+// parseStrategy parses "name" or "name:TYPE|TYPE".
+func parseStrategy(s string) (strategy, error) {
+	name, types, hasTypes := strings.Cut(s, ":")
+	needs, ok := strategyNames[name]
+	if !ok {
+		return strategy{}, fmt.Errorf("unknown strategy %q", name)
+	}
+	st := strategy{name: name}
+	if !hasTypes {
+		if needs {
+			st.types = typeNames["ANY"]
+		}
+		return st, nil
+	}
+	for _, t := range strings.Split(types, "|") {
+		bit, ok := typeNames[t]
+		if !ok {
+			return strategy{}, fmt.Errorf("strategy %q: unknown type %q", s, t)
+		}
+		st.types |= bit
+	}
+	return st, nil
+}
+
+func checkStrategy(s string) error {
+	_, err := parseStrategy(s)
+	return err
+}
+
+// compileRule compiles a rule's patterns, constraints and strategies.
+func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
+	fail := func(field string, err error) error {
+		return &RuleError{File: r.File, Rule: r.ID, Field: field, Msg: err.Error()}
+	}
+	c := &compiledRule{ignore: map[string]bool{}}
+	for i, p := range r.Trigger.Patterns {
+		els, err := parsePattern(p, k.lex)
+		if err != nil {
+			return nil, fail(fmt.Sprintf("trigger.patterns[%d]", i), err)
+		}
+		paths, err := expand(els)
+		if err != nil {
+			return nil, fail(fmt.Sprintf("trigger.patterns[%d]", i), err)
+		}
+		for _, path := range paths {
+			if path[0].kind != stLit {
+				return nil, fail(fmt.Sprintf("trigger.patterns[%d]", i), fmt.Errorf("a trigger must start with a word, not %q", p))
+			}
+		}
+		c.paths = append(c.paths, paths...)
+	}
+	for field, list := range map[string][]Constraint{"trigger.requires": r.Trigger.Requires, "trigger.excludes": r.Trigger.Excludes} {
+		for i, con := range list {
+			cc, err := compileConstraint(con, k.lex)
+			if err != nil {
+				return nil, fail(fmt.Sprintf("%s[%d]", field, i), err)
+			}
+			if field == "trigger.requires" {
+				c.requires = append(c.requires, cc)
+			} else {
+				c.excludes = append(c.excludes, cc)
+			}
+		}
+	}
+	roles := make([]string, 0, len(r.Arguments))
+	for role := range r.Arguments {
+		roles = append(roles, string(role))
+	}
+	sort.Strings(roles)
+	for _, role := range roles {
+		rs := roleStrategies{role: domain.Role(role)}
+		for _, s := range r.Arguments[domain.Role(role)] {
+			st, err := parseStrategy(s)
+			if err != nil {
+				return nil, fail("arguments."+role, err)
+			}
+			rs.strategies = append(rs.strategies, st)
+		}
+		c.args = append(c.args, rs)
+	}
+	for _, cat := range r.Modality.Ignore {
+		c.ignore[cat] = true
+	}
+	return c, nil
+}
+
+// compileConstraint compiles one context constraint; exactly one kind of
+// condition must be given.
+func compileConstraint(con Constraint, lx *lexicon) (constraint, error) {
+	var out constraint
+	n := 0
+	for _, p := range []struct {
+		src string
+		dst **trie
+	}{{con.Before, &out.before}, {con.After, &out.after}, {con.Sentence, &out.sentence}} {
+		if p.src == "" {
+			continue
+		}
+		n++
+		t, err := compilePatternTrie(p.src, lx)
+		if err != nil {
+			return out, err
+		}
+		*p.dst = t
+	}
+	if con.PriorEvent != "" {
+		if !validTypes[con.PriorEvent] {
+			return out, fmt.Errorf("unknown event type %q", con.PriorEvent)
+		}
+		out.prior = con.PriorEvent
+		n++
+	}
+	if n != 1 {
+		return out, fmt.Errorf("give exactly one of before, after, sentence or prior_event")
+	}
+	if con.Window < 0 || con.Window > 30 {
+		return out, fmt.Errorf("window %d out of range 0..30", con.Window)
+	}
+	out.window = con.Window
+	return out, nil
+}
+
+// compilePatternTrie compiles one pattern into a trie of its own.
+func compilePatternTrie(src string, lx *lexicon) (*trie, error) {
+	els, err := parsePattern(src, lx)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := expand(els)
+	if err != nil {
+		return nil, err
+	}
+	t := newTrie()
+	for _, p := range paths {
+		t.add(p, 0)
+	}
+	return t, nil
+}
+
+// triggerIndex is the shared trie of every rule's trigger paths.
+type triggerIndex struct {
+	t     *trie
+	rules []int32 // accept id -> rule index
+}
+
+func buildTriggerIndex(rules []*Rule) *triggerIndex {
+	ti := &triggerIndex{t: newTrie()}
+	for ri, r := range rules {
+		for _, p := range r.compiled.paths {
+			ti.t.add(p, int32(len(ti.rules)))
+			ti.rules = append(ti.rules, int32(ri))
+		}
+	}
+	return ti
+}

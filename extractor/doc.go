@@ -1,0 +1,158 @@
+package extractor
+
+import (
+	"sort"
+
+	"eventgraph/domain"
+)
+
+// doc is the working state of one extraction. It lives for one call of
+// Extract and is never shared.
+type doc struct {
+	x    *Extractor
+	k    *knowledge
+	n    *normText
+	toks []token
+	// sents are sentences over toks; sentOf maps a token to its sentence.
+	sents  []sentence
+	sentOf []int32
+
+	amounts     []amountSpan
+	amountCover []int32
+	amountEnd   int
+	times       []timeSpan
+
+	ms       []mention
+	topAt    []int32 // token -> top mention starting there, or -1
+	topCover []int32 // token -> top mention covering it, or -1
+	acronyms map[string]acronymDef
+
+	ents   []*entity
+	events []eventFound
+
+	idbuf, idbuf2 [16]int32
+}
+
+// extract runs the pipeline: normalise, tokenise, drop boilerplate,
+// segment, find amounts and times, chunk mentions, resolve entities, apply
+// the event rules, and build the document.
+func (x *Extractor) extract(source, text string) domain.Document {
+	d := &doc{x: x, k: x.data, acronyms: map[string]acronymDef{}}
+	d.n = normalize(text)
+	d.tokenize()
+	d.sents = segment(d.toks, d.k.lex, nil)
+	d.sentOf = make([]int32, len(d.toks))
+	for si, s := range d.sents {
+		for i := s.tb; i < s.te; i++ {
+			d.sentOf[i] = int32(si)
+		}
+	}
+	d.amountCover = fill(make([]int32, len(d.toks)), -1)
+	for si := range d.sents {
+		d.findAmounts(d.sents[si])
+		d.findTimes(d.sents[si])
+	}
+	for ai, a := range d.amounts {
+		for i := a.tb; i < a.te; i++ {
+			d.amountCover[i] = int32(ai)
+		}
+	}
+	for si := range d.sents {
+		d.chunk(si)
+	}
+	d.indexMentions()
+	d.resolve()
+	d.findEvents()
+	return d.document(source)
+}
+
+func fill(xs []int32, v int32) []int32 {
+	for i := range xs {
+		xs[i] = v
+	}
+	return xs
+}
+
+// tokenize tokenises the normalised text and drops boilerplate tokens.
+func (d *doc) tokenize() {
+	all := tokenize(d.n, make([]token, 0, len(d.n.text)/5+8))
+	drop := d.k.boil.find(d.n.lower)
+	if len(drop) == 0 {
+		d.toks = all
+		return
+	}
+	out := all[:0]
+	k := 0
+	for _, t := range all {
+		for k < len(drop) && int(t.nb) >= drop[k].e {
+			k++
+		}
+		if k < len(drop) && int(t.nb) >= drop[k].b && int(t.ne) <= drop[k].e {
+			continue
+		}
+		out = append(out, t)
+	}
+	d.toks = out
+}
+
+// indexMentions orders the mentions and indexes the top ones by token.
+func (d *doc) indexMentions() {
+	order := make([]int, len(d.ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &d.ms[order[i]], &d.ms[order[j]]
+		if a.tb != b.tb {
+			return a.tb < b.tb
+		}
+		return a.te > b.te
+	})
+	// member and place refer to indices before sorting; remap them.
+	newIdx := make([]int, len(d.ms))
+	sorted := make([]mention, len(d.ms))
+	for ni, oi := range order {
+		newIdx[oi] = ni
+		sorted[ni] = d.ms[oi]
+	}
+	for i := range sorted {
+		if sorted[i].member >= 0 {
+			sorted[i].member = newIdx[sorted[i].member]
+		}
+		if sorted[i].place >= 0 {
+			sorted[i].place = newIdx[sorted[i].place]
+		}
+	}
+	d.ms = sorted
+	d.topAt = fill(make([]int32, len(d.toks)), -1)
+	d.topCover = fill(make([]int32, len(d.toks)), -1)
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if !m.top {
+			continue
+		}
+		if d.topAt[m.tb] < 0 {
+			d.topAt[m.tb] = int32(mi)
+		}
+		for i := m.tb; i < m.te; i++ {
+			if d.topCover[i] < 0 {
+				d.topCover[i] = int32(mi)
+			}
+		}
+	}
+}
+
+// span returns the original text and code point offsets of tokens [b, e).
+func (d *doc) span(b, e int) domain.Span {
+	if e <= b {
+		return domain.Span{}
+	}
+	t0, t1 := &d.toks[b], &d.toks[e-1]
+	return domain.Span{Text: d.n.orig[t0.ob:t1.oe], Start: int(t0.rs), End: int(t1.re)}
+}
+
+// sentenceSpan returns the span of sentence si.
+func (d *doc) sentenceSpan(si int) domain.Span {
+	s := d.sents[si]
+	return d.span(s.tb, s.te)
+}

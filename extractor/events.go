@@ -1,0 +1,276 @@
+package extractor
+
+import (
+	"sort"
+
+	"eventgraph/domain"
+)
+
+// eventFound is an event mention before conversion.
+type eventFound struct {
+	rule     *Rule
+	sent     int
+	tb, te   int
+	modality domain.Modality
+	args     []argFound
+}
+
+// argFound is one argument: a token span, the mention it names (or -1)
+// and an amount.
+type argFound struct {
+	role    domain.Role
+	tb, te  int
+	mention int
+	amount  *domain.Amount
+}
+
+// findEvents applies the rules sentence by sentence.
+func (d *doc) findEvents() {
+	ti := d.x.trig
+	var hits []hit
+	for si, s := range d.sents {
+		hits = hits[:0]
+		for i := s.tb; i < s.te; i++ {
+			if len(ti.t.root.lit) > 0 && ti.t.root.lit[d.toks[i].low] == nil {
+				continue
+			}
+			hits = ti.t.matchAt(d.toks, i, s.te, d, hits)
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		d.sentenceEvents(si, ti, hits)
+	}
+}
+
+// sentenceEvents turns the trigger hits of one sentence into events.
+func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
+	type cand struct {
+		r      *Rule
+		tb, te int
+	}
+	var cands []cand
+	for _, h := range hits {
+		r := d.x.rules[ti.rules[h.id]]
+		if !d.constraintsHold(r, si, h.start, h.end) {
+			continue
+		}
+		cands = append(cands, cand{r, h.start, h.end})
+	}
+	// Of overlapping candidates of one type keep the longest, then the
+	// most confident, then the first rule id.
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.te-a.tb != b.te-b.tb {
+			return a.te-a.tb > b.te-b.tb
+		}
+		if a.r.Confidence != b.r.Confidence {
+			return a.r.Confidence > b.r.Confidence
+		}
+		if a.r.ID != b.r.ID {
+			return a.r.ID < b.r.ID
+		}
+		return a.tb < b.tb
+	})
+	var kept []cand
+	for _, c := range cands {
+		ok := true
+		for _, k := range kept {
+			if k.r.Type == c.r.Type && c.tb < k.te && k.tb < c.te {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].tb < kept[j].tb })
+	cues := d.sentenceCues(si)
+	first := len(d.events)
+	var prevEnd []int
+	var prevMod []domain.Modality
+	for _, c := range kept {
+		def := c.r.Modality.Default
+		if def == "" {
+			def = domain.Asserted
+		}
+		mod := d.modalityOf(si, c.tb, c.te, cues, c.r.compiled.ignore, def)
+		// "arrest and repatriate": a coordinated trigger shares the
+		// modality of the one before it.
+		for k := range prevEnd {
+			if c.tb >= 2 && prevEnd[k] == c.tb-1 && (d.toks[c.tb-1].low == "and" || d.toks[c.tb-1].low == "or") {
+				mod = prevMod[k]
+			}
+		}
+		prevEnd = append(prevEnd, c.te)
+		prevMod = append(prevMod, mod)
+		ev := eventFound{rule: c.r, sent: si, tb: c.tb, te: c.te, modality: mod}
+		ev.args = d.arguments(c.r, si, c.tb, c.te)
+		d.mergeOrAdd(first, ev)
+	}
+}
+
+// mergeOrAdd adds an event, or merges it into an earlier event of the same
+// type and modality in the same sentence (one mention per event).
+func (d *doc) mergeOrAdd(first int, ev eventFound) {
+	for k := first; k < len(d.events); k++ {
+		p := &d.events[k]
+		if p.rule.Type != ev.rule.Type || p.modality != ev.modality {
+			continue
+		}
+		for _, a := range ev.args {
+			if !hasRole(p.args, a.role) {
+				p.args = append(p.args, a)
+			}
+		}
+		return
+	}
+	d.events = append(d.events, ev)
+}
+
+func hasRole(args []argFound, r domain.Role) bool {
+	for _, a := range args {
+		if a.role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// constraintsHold checks a rule's requires and excludes around a trigger.
+func (d *doc) constraintsHold(r *Rule, si, tb, te int) bool {
+	for _, c := range r.compiled.requires {
+		if !d.constraintHolds(c, si, tb, te) {
+			return false
+		}
+	}
+	for _, c := range r.compiled.excludes {
+		if d.constraintHolds(c, si, tb, te) {
+			return false
+		}
+	}
+	return true
+}
+
+// constraintHolds checks one constraint.
+func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
+	s := d.sents[si]
+	var buf [8]hit
+	switch {
+	case c.prior != "":
+		for k := len(d.events) - 1; k >= 0; k-- {
+			ev := &d.events[k]
+			if ev.sent < si-2 {
+				break
+			}
+			if ev.sent < si && ev.rule.Type == c.prior {
+				return true
+			}
+		}
+		return false
+	case c.after != nil:
+		for i := te; i <= te+c.window && i < s.te; i++ {
+			if len(c.after.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
+				return true
+			}
+		}
+	case c.before != nil:
+		lo := tb - c.window - c.before.maxLen - 1
+		if lo < s.tb {
+			lo = s.tb
+		}
+		for i := lo; i < tb; i++ {
+			for _, h := range c.before.matchAt(d.toks, i, tb, d, buf[:0]) {
+				if h.end >= tb-c.window {
+					return true
+				}
+			}
+		}
+	case c.sentence != nil:
+		for i := s.tb; i < s.te; i++ {
+			if len(c.sentence.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classEnds implements classMatcher: the ends of class matches at token i.
+// Entity classes match top mentions, skipping up to two determiners before
+// them; MONEY matches an amount or a money word; lower-case classes match
+// words of that list.
+func (d *doc) classEnds(class string, i int, buf []int) []int {
+	if i >= len(d.toks) {
+		return buf
+	}
+	lx := d.k.lex
+	if class[0] >= 'a' && class[0] <= 'z' {
+		if lx.in(class, d.toks[i].low) {
+			buf = append(buf, i+1)
+		}
+		return buf
+	}
+	if class == "MONEY" || class == "AMOUNT" {
+		if a := d.amountCover[i]; a >= 0 && d.amounts[a].tb == i {
+			buf = append(buf, d.amounts[a].te)
+		}
+		if class == "MONEY" && lx.in("money", d.toks[i].low) {
+			buf = append(buf, i+1)
+		}
+		return buf
+	}
+	j := i
+	for k := 0; k < 2 && j < len(d.toks) && d.topAt[j] < 0 && lx.in("poss", d.toks[j].low); k++ {
+		j++
+	}
+	if j >= len(d.toks) || d.topAt[j] < 0 {
+		return buf
+	}
+	m := &d.ms[d.topAt[j]]
+	if class == "NP" || mentionTypeBit(m)&typeNames[classAlias(class)] != 0 {
+		buf = append(buf, m.te)
+	}
+	return buf
+}
+
+// classAlias maps pattern classes to strategy type names.
+func classAlias(c string) string {
+	switch c {
+	case "PRON":
+		return "PRONOUN"
+	}
+	return c
+}
+
+// mentionTypeBit returns a mention's strategy type bit.
+func mentionTypeBit(m *mention) uint16 {
+	switch m.kind {
+	case mActor:
+		return tyActor
+	case mAgency:
+		return tyAgency
+	case mOrg:
+		return tyOrg
+	case mCountry:
+		return tyCountry
+	case mCity:
+		return tyCity
+	case mRegion:
+		return tyRegion
+	case mLoc:
+		return tyLoc
+	case mPronoun:
+		if m.ent < 0 {
+			return 0
+		}
+		return tyPronoun
+	case mGroupNoun:
+		if m.ent < 0 {
+			return 0
+		}
+		return tyGroup
+	}
+	return 0
+}

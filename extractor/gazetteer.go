@@ -1,0 +1,388 @@
+package extractor
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Dictionary entry kinds.
+type entryKind uint8
+
+const (
+	ekCountry entryKind = iota
+	ekAdjective
+	ekDemonym
+	ekCity
+	ekRegion
+	ekAgency
+	ekOrg
+	ekAgencyHead
+	ekOrgHead
+	ekRegionHead
+	ekGenericLoc
+	ekRole
+	ekModifier
+	ekQuantifier
+	ekGroupNoun
+	ekPronoun
+)
+
+// dictEntry is one name in a dictionary and what it refers to.
+type dictEntry struct {
+	kind    entryKind
+	ref     int      // index into the gazetteer table of its kind
+	cased   bool     // the text must be capitalised like the name
+	next    []string // the name counts only before one of these words
+	surface string   // the name as listed
+}
+
+// dict is a token trie of names with their entries.
+type dict struct {
+	t       *trie
+	entries []dictEntry
+}
+
+func newDict() *dict { return &dict{t: newTrie()} }
+
+// add inserts a name; it returns an error for a name with no words.
+func (d *dict) add(name string, e dictEntry) error {
+	words := splitWords(name)
+	if len(words) == 0 {
+		return fmt.Errorf("name %q has no words", name)
+	}
+	e.surface = name
+	r := []rune(strings.TrimSpace(name))
+	e.cased = len(r) > 0 && unicode.IsUpper(r[0])
+	path := make([]step, len(words))
+	for i, w := range words {
+		path[i] = step{kind: stLit, lit: w}
+	}
+	d.entries = append(d.entries, e)
+	d.t.add(path, int32(len(d.entries)-1))
+	return nil
+}
+
+// longest returns the entries of the longest name that starts at token i,
+// ends by limit and passes its case and context checks, with its end.
+func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
+	type cand struct {
+		end int
+		n   *tnode
+	}
+	var stack [12]cand
+	cands := stack[:0]
+	n := d.t.root
+	for j := i; j < limit && n.lit != nil; j++ {
+		c := n.lit[toks[j].low]
+		if c == nil {
+			break
+		}
+		n = c
+		if len(n.accept) > 0 {
+			cands = append(cands, cand{j + 1, n})
+		}
+	}
+	for k := len(cands) - 1; k >= 0; k-- {
+		out := buf[:0]
+		for _, id := range cands[k].n.accept {
+			e := &d.entries[id]
+			if e.cased && !toks[i].has(flCap) {
+				continue
+			}
+			if len(e.next) > 0 && !nextIs(toks, cands[k].end, limit, e.next) {
+				continue
+			}
+			out = append(out, id)
+		}
+		if len(out) > 0 {
+			return out, cands[k].end
+		}
+	}
+	return nil, i
+}
+
+func nextIs(toks []token, j, limit int, words []string) bool {
+	if j >= limit {
+		return false
+	}
+	for _, w := range words {
+		if toks[j].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// gCountry is a country of the gazetteer.
+type gCountry struct {
+	code, name, capital, regime, currency string
+	adjective                              string
+}
+
+// gPlace is a city or region.
+type gPlace struct {
+	name, country, region string
+}
+
+// gBody is an agency or organisation.
+type gBody struct {
+	slug, name, country string
+	contextual          bool
+}
+
+// gHead is an agency or organisation head noun.
+type gHead struct {
+	slug, name           string
+	bare, place, regime bool
+}
+
+// gRole is an actor role.
+type gRole struct {
+	name string
+}
+
+// gazetteer holds the entity tables and the dictionaries that find them.
+type gazetteer struct {
+	countries []gCountry
+	byCode    map[string]int
+	cities    []gPlace
+	regions   []gPlace
+	regionBy  map[string]int // region name -> index
+	agencies  []gBody
+	orgs      []gBody
+	aHeads    []gHead
+	oHeads    []gHead
+	roles     []gRole
+	capitals  map[int]int // city index -> country index
+	pronouns  map[string]string
+
+	names *dict // countries, adjectives, demonyms, cities, regions, agencies, organisations
+	heads *dict // agency, organisation and region heads, generic locations
+	roleD *dict // roles
+	modsD *dict // modifiers
+	quant *dict // quantifiers
+	group *dict // group nouns and pronouns
+}
+
+func newGazetteer(r *rawKnowledge, lx *lexicon) (*gazetteer, error) {
+	g := &gazetteer{byCode: map[string]int{}, regionBy: map[string]int{}, capitals: map[int]int{}, pronouns: map[string]string{},
+		names: newDict(), heads: newDict(), roleD: newDict(), modsD: newDict(), quant: newDict(), group: newDict()}
+	if err := g.loadCountries(r.Countries); err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaces(r.Regions, r.Cities); err != nil {
+		return nil, err
+	}
+	if err := g.loadBodies(r.Agencies, r.Organizations); err != nil {
+		return nil, err
+	}
+	if err := g.loadHeads(r); err != nil {
+		return nil, err
+	}
+	if err := g.loadActors(r); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *gazetteer) loadCountries(cs []rawCountry) error {
+	for _, c := range cs {
+		if c.Code == "" || c.Name == "" {
+			return fmt.Errorf("gazetteer: country %q needs a code and a name", c.Name)
+		}
+		if _, dup := g.byCode[c.Code]; dup {
+			return fmt.Errorf("gazetteer: country code %q listed twice", c.Code)
+		}
+		i := len(g.countries)
+		adj := c.Name
+		if len(c.Adjectives) > 0 {
+			adj = c.Adjectives[0]
+		}
+		g.countries = append(g.countries, gCountry{code: c.Code, name: c.Name, capital: c.Capital, regime: c.Regime, currency: c.Currency, adjective: adj})
+		g.byCode[c.Code] = i
+		for _, a := range append([]string{c.Name}, c.Aliases...) {
+			if err := g.names.add(a, dictEntry{kind: ekCountry, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
+			}
+		}
+		for _, a := range c.Adjectives {
+			if err := g.names.add(a, dictEntry{kind: ekAdjective, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
+			}
+		}
+		for _, a := range c.Demonyms {
+			if err := g.names.add(a, dictEntry{kind: ekDemonym, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) checkCountry(code, what string) error {
+	if code == "" {
+		return nil
+	}
+	if _, ok := g.byCode[code]; !ok {
+		return fmt.Errorf("gazetteer: %s: unknown country code %q", what, code)
+	}
+	return nil
+}
+
+func (g *gazetteer) loadPlaces(regions, cities []rawPlace) error {
+	for _, p := range regions {
+		if err := g.checkCountry(p.Country, "region "+p.Name); err != nil {
+			return err
+		}
+		i := len(g.regions)
+		g.regions = append(g.regions, gPlace{name: p.Name, country: p.Country})
+		g.regionBy[strings.ToLower(p.Name)] = i
+		for _, a := range append([]string{p.Name}, p.Aliases...) {
+			if err := g.names.add(a, dictEntry{kind: ekRegion, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: region %s: %v", p.Name, err)
+			}
+		}
+	}
+	for _, p := range cities {
+		if err := g.checkCountry(p.Country, "city "+p.Name); err != nil {
+			return err
+		}
+		if p.Region != "" {
+			if _, ok := g.regionBy[strings.ToLower(p.Region)]; !ok {
+				return fmt.Errorf("gazetteer: city %s: unknown region %q", p.Name, p.Region)
+			}
+		}
+		i := len(g.cities)
+		g.cities = append(g.cities, gPlace{name: p.Name, country: p.Country, region: p.Region})
+		for _, a := range append([]string{p.Name}, p.Aliases...) {
+			if err := g.names.add(a, dictEntry{kind: ekCity, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: city %s: %v", p.Name, err)
+			}
+		}
+	}
+	for ci, c := range g.countries {
+		if c.capital == "" {
+			continue
+		}
+		for i, city := range g.cities {
+			if city.name == c.capital {
+				g.capitals[i] = ci
+			}
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadBodies(agencies, orgs []rawBody) error {
+	for _, b := range agencies {
+		if b.Slug == "" || b.Name == "" || b.Country == "" {
+			return fmt.Errorf("gazetteer: agency %q needs a slug, a name and a country", b.Name)
+		}
+		if err := g.checkCountry(b.Country, "agency "+b.Name); err != nil {
+			return err
+		}
+		i := len(g.agencies)
+		g.agencies = append(g.agencies, gBody{slug: b.Slug, name: b.Name, country: b.Country, contextual: b.Contextual})
+		for _, a := range append([]rawAlias{{Text: b.Name}}, b.Aliases...) {
+			if err := g.names.add(a.Text, dictEntry{kind: ekAgency, ref: i, next: a.Next}); err != nil {
+				return fmt.Errorf("gazetteer: agency %s: %v", b.Name, err)
+			}
+		}
+	}
+	for _, b := range orgs {
+		if b.Slug == "" || b.Name == "" {
+			return fmt.Errorf("gazetteer: organization %q needs a slug and a name", b.Name)
+		}
+		if err := g.checkCountry(b.Country, "organization "+b.Name); err != nil {
+			return err
+		}
+		i := len(g.orgs)
+		g.orgs = append(g.orgs, gBody{slug: b.Slug, name: b.Name, country: b.Country})
+		for _, a := range append([]rawAlias{{Text: b.Name}}, b.Aliases...) {
+			if err := g.names.add(a.Text, dictEntry{kind: ekOrg, ref: i, next: a.Next}); err != nil {
+				return fmt.Errorf("gazetteer: organization %s: %v", b.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadHeads(r *rawKnowledge) error {
+	for _, h := range r.AgencyHeads {
+		i := len(g.aHeads)
+		g.aHeads = append(g.aHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place, regime: h.Regime})
+		for _, f := range h.Forms {
+			if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekAgencyHead, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: agency head %s: %v", h.Slug, err)
+			}
+		}
+	}
+	for _, h := range r.OrgHeads {
+		i := len(g.oHeads)
+		g.oHeads = append(g.oHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place})
+		for _, f := range h.Forms {
+			if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekOrgHead, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: organization head %s: %v", h.Slug, err)
+			}
+		}
+	}
+	for _, f := range r.RegionHeads {
+		if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekRegionHead}); err != nil {
+			return fmt.Errorf("gazetteer: region head: %v", err)
+		}
+	}
+	for _, f := range r.Locations {
+		if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekGenericLoc}); err != nil {
+			return fmt.Errorf("gazetteer: generic location: %v", err)
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadActors(r *rawKnowledge) error {
+	for _, ro := range r.Roles {
+		if ro.Name == "" || len(ro.Forms) == 0 {
+			return fmt.Errorf("gazetteer: role %q needs a name and forms", ro.Name)
+		}
+		i := len(g.roles)
+		g.roles = append(g.roles, gRole{name: ro.Name})
+		for _, f := range ro.Forms {
+			if err := g.roleD.add(f, dictEntry{kind: ekRole, ref: i}); err != nil {
+				return fmt.Errorf("gazetteer: role %s: %v", ro.Name, err)
+			}
+		}
+	}
+	for _, m := range r.Modifiers {
+		if err := g.modsD.add(strings.ToLower(m), dictEntry{kind: ekModifier}); err != nil {
+			return fmt.Errorf("gazetteer: modifier: %v", err)
+		}
+	}
+	for _, q := range r.Quantifiers {
+		if err := g.quant.add(strings.ToLower(q), dictEntry{kind: ekQuantifier}); err != nil {
+			return fmt.Errorf("gazetteer: quantifier: %v", err)
+		}
+	}
+	for _, q := range r.GroupNouns {
+		if err := g.group.add(strings.ToLower(q), dictEntry{kind: ekGroupNoun}); err != nil {
+			return fmt.Errorf("gazetteer: group noun: %v", err)
+		}
+	}
+	for _, kind := range sortedKeys(r.Pronouns) {
+		for _, p := range r.Pronouns[kind] {
+			if err := g.group.add(strings.ToLower(p), dictEntry{kind: ekPronoun, surface: kind}); err != nil {
+				return fmt.Errorf("gazetteer: pronoun: %v", err)
+			}
+			g.pronouns[strings.Join(splitWords(p), " ")] = kind
+		}
+	}
+	return nil
+}
+
+// capitalOf returns the country index whose capital is city i, or -1.
+func (g *gazetteer) capitalOf(city int) int {
+	if c, ok := g.capitals[city]; ok {
+		return c
+	}
+	return -1
+}

@@ -1,0 +1,656 @@
+package extractor
+
+// mKind is the kind of a mention.
+type mKind uint8
+
+const (
+	mCountry mKind = iota
+	mCity
+	mRegion
+	mAgency
+	mOrg
+	mActor
+	mPronoun
+	mGroupNoun
+	mLoc
+)
+
+// Country sentinels of a mention.
+const (
+	noCountry      = -1
+	contextCountry = -2 // "the country's ...": resolved from context
+)
+
+// mention is an entity mention or a pronoun found by the chunker, over
+// filtered tokens [tb, te). Top mentions are the noun phrases arguments are
+// drawn from; nested ones (the country of "North Korean", the agency in
+// "MSS agents") only feed the entity list.
+type mention struct {
+	kind    mKind
+	tb, te  int
+	top     bool
+	country int    // country index, noCountry or contextCountry
+	ref     int    // index in the gazetteer table of its kind, or -1
+	head    int    // agency or organisation head index, or -1
+	gov     bool   // a capital standing for its government
+	bare    bool   // a head or role with no nationality of its own
+	regime  bool   // names the ruling power ("regime")
+	count   int    // people counted ("Three ... agents")
+	mods    string // modifiers of an actor, space separated
+	plural  bool   // a plural group
+	pron    string // pronoun kind
+	slug    string // extra slug: region phrase or place suffix
+	member  int    // actors: mention index of their agency, or -1
+	place   int    // place-suffixed agencies: mention index of the place, or -1
+	sent    int    // sentence index
+	ent     int    // resolved entity index, or -1
+	acronym string // acronym defined right after the name, "(MSS)"
+}
+
+func newMention(kind mKind, tb, te, sent int) mention {
+	return mention{kind: kind, tb: tb, te: te, country: noCountry, ref: -1, head: -1, member: -1, place: -1, sent: sent, ent: -1}
+}
+
+// chunk finds the mentions of one sentence, left to right, longest first.
+func (d *doc) chunk(si int) {
+	s := d.sents[si]
+	for i := s.tb; i < s.te; {
+		if d.inAmount(i) {
+			i++
+			continue
+		}
+		if e := d.parseNP(i, s.te, si); e > i {
+			i = e
+			continue
+		}
+		i++
+	}
+}
+
+// inAmount reports whether token i lies inside an amount.
+func (d *doc) inAmount(i int) bool { return d.amountCover[i] >= 0 }
+
+// add appends a mention and returns its index.
+func (d *doc) add(m mention) int {
+	d.ms = append(d.ms, m)
+	return len(d.ms) - 1
+}
+
+// nationality is a country named by an adjective or possessive in front of
+// a head, with its token span.
+type nationality struct {
+	country    int
+	tb, te     int
+	possessive bool
+	capital    bool
+}
+
+// parseNP parses a noun phrase at i and records its mentions; it returns
+// the end of the phrase, or i when there is none. A phrase is
+// [quantifiers] [count] [nationalities] head, where the head is a named
+// body, a head noun, a role, a pronoun, a group noun or a place.
+func (d *doc) parseNP(i, limit, si int) int {
+	g := d.k.gaz
+	j := i
+	for q := 0; q < 3 && j < limit; q++ {
+		ids, e := g.quant.longest(d.toks, j, limit, d.idbuf[:0])
+		if len(ids) == 0 || d.inAmount(j) {
+			break
+		}
+		j = e
+	}
+	start := j
+	count := 0
+	if v, e, ok := d.countAt(j, limit); ok {
+		count, j = v, e
+	}
+	nats, j2 := d.nationalities(j, limit)
+	if len(nats) > 0 {
+		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
+			return e
+		}
+		if count > 0 {
+			return i
+		}
+		return d.bareNationality(nats, j2, si)
+	}
+	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
+		return e
+	}
+	return i
+}
+
+// parseCoreAt parses a head phrase at j: a named body (optionally followed
+// by a role: "MSS agents"), a head noun, a role, a pronoun, a group noun, a
+// generic location or a place name. spanStart is where the phrase starts.
+// It returns the phrase end, or j when there is none.
+func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count int) int {
+	if j >= limit {
+		return j
+	}
+	if e := d.parseBody(j, spanStart, limit, si, nats, count); e > j {
+		return e
+	}
+	if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
+		return e
+	}
+	if len(nats) == 0 && count == 0 {
+		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
+			return e
+		}
+		if e := d.parsePlace(j, limit, si, true); e > j {
+			return e
+		}
+	}
+	return j
+}
+
+// countAt parses a count of people: digits or a number word, not "a".
+func (d *doc) countAt(j, limit int) (int, int, bool) {
+	if j >= limit || d.inAmount(j) {
+		return 0, j, false
+	}
+	t := &d.toks[j]
+	if t.low == "a" || t.low == "an" || t.low == "half" {
+		return 0, j, false
+	}
+	if t.kind == tkNumber && isYear(t) {
+		return 0, j, false
+	}
+	v, e, ok := d.numberAt(j, limit, d.k.lex)
+	if !ok || v < 1 || v > 1e7 {
+		return 0, j, false
+	}
+	// "44-year-old" is an age, not a count.
+	if e < limit && d.toks[e].low == "-" {
+		return 0, j, false
+	}
+	return int(v), e, true
+}
+
+// nationalities parses adjectives joined by hyphens ("Sino-Mongolian",
+// "US-North Korean"), or one possessive country or capital ("China's",
+// "Beijing's", "the country's").
+func (d *doc) nationalities(j, limit int) ([]nationality, int) {
+	g := d.k.gaz
+	var out []nationality
+	for j < limit {
+		if d.toks[j].low == "country" && j+1 < limit && d.toks[j+1].low == "'s" && j > 0 && d.toks[j-1].low == "the" {
+			return append(out[:0], nationality{country: contextCountry, tb: j, te: j + 1, possessive: true}), j + 2
+		}
+		ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+		if len(ids) == 0 {
+			break
+		}
+		poss := e < limit && d.toks[e].low == "'s"
+		var n *nationality
+		for _, id := range ids {
+			en := g.names.entries[id]
+			switch {
+			case en.kind == ekAdjective && !poss:
+				n = &nationality{country: en.ref, tb: j, te: e}
+			case en.kind == ekCountry && poss && len(out) == 0:
+				n = &nationality{country: en.ref, tb: j, te: e, possessive: true}
+			case en.kind == ekCity && poss && len(out) == 0 && g.capitalOf(en.ref) >= 0:
+				n = &nationality{country: g.capitalOf(en.ref), tb: j, te: e, possessive: true, capital: true}
+			case en.kind == ekCountry && !poss && e < limit && d.toks[e].low == "-" && !d.toks[e].has(flSpaceBefore):
+				n = &nationality{country: en.ref, tb: j, te: e}
+			}
+			if n != nil {
+				break
+			}
+		}
+		if n == nil {
+			break
+		}
+		out = append(out, *n)
+		if n.possessive {
+			return out, e + 1
+		}
+		j = e
+		if j+1 < limit && d.toks[j].low == "-" && !d.toks[j].has(flSpaceBefore) && !d.toks[j+1].has(flSpaceBefore) {
+			j++
+			continue
+		}
+		break
+	}
+	if len(out) == 0 {
+		return nil, j
+	}
+	return out, j
+}
+
+// natCountry returns the country a phrase's nationalities give it.
+func natCountry(nats []nationality) int {
+	if len(nats) == 0 {
+		return noCountry
+	}
+	return nats[len(nats)-1].country
+}
+
+// addNationalities records the countries of adjectives as nested mentions.
+func (d *doc) addNationalities(nats []nationality, si int) {
+	for _, n := range nats {
+		if n.country < 0 {
+			continue
+		}
+		if n.capital {
+			continue
+		}
+		m := newMention(mCountry, n.tb, n.te, si)
+		m.country = n.country
+		m.ref = n.country
+		d.add(m)
+	}
+}
+
+// bareNationality handles adjectives or a possessive with no head after
+// them: the countries are nested mentions, a possessive country or capital
+// a top one.
+func (d *doc) bareNationality(nats []nationality, end, si int) int {
+	last := nats[len(nats)-1]
+	if last.possessive && last.country >= 0 {
+		kind := mCountry
+		m := newMention(kind, last.tb, last.te, si)
+		m.country = last.country
+		m.ref = last.country
+		m.top = true
+		if last.capital {
+			m.kind = mAgency
+			m.gov = true
+			m.ref = -1
+		}
+		d.add(m)
+		return last.te
+	}
+	d.addNationalities(nats, si)
+	return nats[len(nats)-1].te
+}
+
+// parseBody parses a named agency or organisation at j, with an acronym
+// in brackets after it, and a role after that ("MSS agents").
+func (d *doc) parseBody(j, spanStart, limit, si int, nats []nationality, count int) int {
+	g := d.k.gaz
+	ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+	kind, ref := mKind(0), -1
+	want := natCountry(nats)
+	for _, id := range ids {
+		en := g.names.entries[id]
+		switch en.kind {
+		case ekAgency:
+			a := g.agencies[en.ref]
+			if ref < 0 || kind != mAgency || (want >= 0 && g.countries[want].code == a.country) || (want < 0 && !a.contextual && g.agencies[ref].contextual) {
+				kind, ref = mAgency, en.ref
+			}
+		case ekOrg:
+			if ref < 0 {
+				kind, ref = mOrg, en.ref
+			}
+		}
+	}
+	if acr, ok := d.acronyms[d.toks[j].low]; ok && e <= j+1 && d.toks[j].has(flUpper) {
+		kind, ref, e = acr.kind, acr.ref, j+1
+	}
+	if ref < 0 {
+		return j
+	}
+	body := newMention(kind, j, e, si)
+	body.ref = ref
+	if kind == mAgency {
+		body.country = d.k.gaz.byCode[g.agencies[ref].country]
+	}
+	end := e
+	// "Ministry of State Security (MSS)"
+	if e+2 < limit && d.toks[e].low == "(" && d.toks[e+1].has(flUpper) && d.toks[e+2].low == ")" {
+		body.acronym = d.toks[e+1].low
+		d.acronyms[body.acronym] = acronymDef{kind: kind, ref: ref}
+		end = e + 3
+	}
+	if rEnd, role, mods, _ := d.roleAt(end, limit); rEnd > end {
+		d.addNationalities(nats, si)
+		bi := d.add(body)
+		if body.acronym != "" {
+			am := newMention(kind, e+1, e+2, si)
+			am.ref, am.country = ref, body.country
+			d.add(am)
+		}
+		a := newMention(mActor, spanStart, rEnd, si)
+		a.ref, a.mods, a.member, a.count, a.top = role, mods, bi, count, true
+		a.country = natOr(nats, body.country)
+		a.plural = d.isPlural(rEnd - 1)
+		d.add(a)
+		return rEnd
+	}
+	if count > 0 {
+		return j
+	}
+	d.addNationalities(nats, si)
+	body.tb = spanStart
+	if len(nats) > 0 && nats[0].possessive {
+		body.tb = nats[0].tb
+	}
+	body.top = true
+	d.add(body)
+	if body.acronym != "" {
+		am := newMention(kind, e+1, e+2, si)
+		am.ref, am.country = ref, body.country
+		d.add(am)
+	}
+	return end
+}
+
+func natOr(nats []nationality, def int) int {
+	if c := natCountry(nats); c != noCountry {
+		return c
+	}
+	return def
+}
+
+// isPlural reports whether the head word at i looks plural.
+func (d *doc) isPlural(i int) bool {
+	w := d.toks[i].low
+	switch w {
+	case "people", "men", "women", "staff", "personnel", "police", "crew", "businesspeople", "fishermen", "seamen", "middlemen", "policemen", "businessmen", "businesswomen", "nationals":
+		return true
+	}
+	return len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// acronymDef is a body an acronym was defined for in this article.
+type acronymDef struct {
+	kind mKind
+	ref  int
+}
+
+// roleAt parses modifiers and a role noun at j ("trade officials",
+// "44-year-old guide", "individual responsible").
+func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
+	g := d.k.gaz
+	k := j
+	var modText []string
+	for k < limit {
+		if e := d.ageAt(k, limit); e > k {
+			k = e
+			continue
+		}
+		if ids, e := g.roleD.longest(d.toks, k, limit, d.idbuf[:0]); len(ids) > 0 {
+			// "border guards" is a role, but "border police" a head.
+			if ids2, e2 := g.heads.longest(d.toks, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+				return j, -1, "", k
+			}
+			r := g.roleD.entries[ids[0]].ref
+			if e < limit && d.toks[e].low == "responsible" {
+				e++
+			}
+			return e, r, joinMods(modText), k
+		}
+		ids, e := g.modsD.longest(d.toks, k, limit, d.idbuf[:0])
+		if len(ids) == 0 || d.inAmount(k) {
+			break
+		}
+		modText = append(modText, d.lowSpan(k, e))
+		k = e
+	}
+	return j, -1, "", k
+}
+
+// ageAt skips an age like "44-year-old" at k.
+func (d *doc) ageAt(k, limit int) int {
+	if k+4 < limit+1 && k+4 <= limit-1+1 && d.toks[k].kind == tkNumber && k+4 < limit &&
+		d.toks[k+1].low == "-" && d.toks[k+2].low == "year" && d.toks[k+3].low == "-" && d.toks[k+4].low == "old" {
+		return k + 5
+	}
+	return k
+}
+
+func joinMods(ms []string) string {
+	out := ""
+	for i, m := range ms {
+		if i > 0 {
+			out += " "
+		}
+		out += m
+	}
+	return out
+}
+
+// lowSpan returns the lower-case text of tokens [b, e) joined by spaces,
+// with hyphens kept tight.
+func (d *doc) lowSpan(b, e int) string {
+	out := ""
+	for k := b; k < e; k++ {
+		t := &d.toks[k]
+		if k > b && t.has(flSpaceBefore) {
+			out += " "
+		}
+		out += t.low
+	}
+	return out
+}
+
+// parseHeaded parses modifiers followed by a head noun (agency,
+// organisation or region head) or a role.
+func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count int) int {
+	g := d.k.gaz
+	rEnd, role, mods, k := d.roleAt(j, limit)
+	if role >= 0 {
+		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) {
+			return j
+		}
+		d.addNationalities(nats, si)
+		a := newMention(mActor, spanStart, rEnd, si)
+		a.ref, a.mods, a.count, a.top = role, mods, count, true
+		a.country = natCountry(nats)
+		a.bare = a.country == noCountry
+		a.plural = count > 1 || d.isPlural(rEnd-1) || (rEnd-1 > j && d.toks[rEnd-1].low == "responsible" && d.isPlural(rEnd-2))
+		if len(nats) > 0 && nats[0].possessive {
+			a.tb = nats[0].tb
+		}
+		d.add(a)
+		return rEnd
+	}
+	if count > 0 {
+		return j
+	}
+	ids, e := g.heads.longest(d.toks, k, limit, d.idbuf[:0])
+	if len(ids) == 0 {
+		return j
+	}
+	en := g.heads.entries[ids[0]]
+	switch en.kind {
+	case ekAgencyHead:
+		return d.agencyHead(en.ref, j, spanStart, k, e, limit, si, nats)
+	case ekOrgHead:
+		h := g.oHeads[en.ref]
+		if len(nats) == 0 && !h.bare {
+			return j
+		}
+		d.addNationalities(nats, si)
+		m := newMention(mOrg, spanStart, e, si)
+		m.head, m.country, m.top = en.ref, natCountry(nats), true
+		m.bare = m.country == noCountry
+		m.mods = mods
+		d.add(m)
+		return e
+	case ekRegionHead:
+		if len(nats) == 0 || k != j {
+			return j
+		}
+		return d.regionPhrase(nats, e, limit, si)
+	case ekGenericLoc:
+		if len(nats) > 0 || k != j {
+			return j
+		}
+		m := newMention(mLoc, j, e, si)
+		m.top = true
+		d.add(m)
+		return e
+	}
+	return j
+}
+
+// notPeople reports whether a bare role word is too vague to be a group.
+func (d *doc) notPeople(j int) bool { return d.k.lex.in("not_people", d.toks[j].low) }
+
+// agencyHead records "<nationality> authorities", "the embassy in Seoul",
+// "the regime in Pyongyang" and the like.
+func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationality) int {
+	g := d.k.gaz
+	head := g.aHeads[h]
+	if len(nats) == 0 && !head.bare && k == j {
+		// "police" alone still names the local police of the context.
+		if d.toks[j].low != "police" {
+			return j
+		}
+	}
+	d.addNationalities(nats, si)
+	m := newMention(mAgency, spanStart, e, si)
+	if len(nats) > 0 && nats[0].possessive {
+		m.tb = nats[0].tb
+	}
+	m.head, m.country, m.top = h, natCountry(nats), true
+	m.bare = m.country == noCountry
+	m.regime = head.regime
+	end := e
+	if e+1 < limit && d.toks[e].low == "in" {
+		ids, pe := g.names.longest(d.toks, e+1, limit, d.idbuf[:0])
+		for _, id := range ids {
+			en := g.names.entries[id]
+			if en.kind != ekCity && en.kind != ekCountry && en.kind != ekRegion {
+				continue
+			}
+			if head.place {
+				pm := newMention(placeKind(en.kind), e+1, pe, si)
+				pm.ref = en.ref
+				m.place = d.add(pm)
+				m.te, end = pe, pe
+				m.slug = d.lowSpan(e+1, pe)
+			} else if en.kind == ekCity && g.capitalOf(en.ref) >= 0 && (m.country == noCountry || m.country == g.capitalOf(en.ref)) {
+				m.country = g.capitalOf(en.ref)
+				m.bare = false
+				m.te, end = pe, pe
+			}
+			break
+		}
+	}
+	d.add(m)
+	return end
+}
+
+func placeKind(k entryKind) mKind {
+	switch k {
+	case ekCity:
+		return mCity
+	case ekRegion:
+		return mRegion
+	}
+	return mCountry
+}
+
+// regionPhrase records "China's southwest" or "Sino-Mongolian border area",
+// with a trailing "with <place>".
+func (d *doc) regionPhrase(nats []nationality, e, limit, si int) int {
+	d.addNationalities(nats, si)
+	tb := nats[0].tb
+	end := e
+	if e+1 < limit && d.toks[e].low == "with" {
+		if pe := d.parsePlace(e+1, limit, si, false); pe > e+1 {
+			end = pe
+		}
+	}
+	m := newMention(mRegion, tb, end, si)
+	m.country = natCountry(nats)
+	if len(nats) > 1 {
+		m.country = nats[0].country
+	}
+	m.slug = d.lowSpan(tb, end)
+	m.top = true
+	d.add(m)
+	return end
+}
+
+// parsePronoun records a pronoun or a group noun ("the group").
+func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
+	g := d.k.gaz
+	ids, e := g.group.longest(d.toks, j, limit, d.idbuf[:0])
+	if len(ids) == 0 {
+		return j
+	}
+	en := g.group.entries[ids[0]]
+	m := newMention(mPronoun, j, e, si)
+	if en.kind == ekGroupNoun {
+		m.kind = mGroupNoun
+		m.tb = spanStart
+	} else {
+		m.pron = g.pronouns[d.lowSpan(j, e)]
+		if m.pron == "" {
+			m.pron = "plural"
+		}
+	}
+	m.top = true
+	d.add(m)
+	return e
+}
+
+// parsePlace records a country, city or region name at j. A capital that
+// stands for its government becomes an agency mention.
+func (d *doc) parsePlace(j, limit, si int, top bool) int {
+	g := d.k.gaz
+	ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+	for _, id := range ids {
+		en := g.names.entries[id]
+		switch en.kind {
+		case ekCountry, ekRegion:
+			m := newMention(placeKind(en.kind), j, e, si)
+			m.ref, m.top = en.ref, top
+			if en.kind == ekCountry {
+				m.country = en.ref
+			}
+			d.add(m)
+			return e
+		case ekCity:
+			if c := g.capitalOf(en.ref); c >= 0 && d.govUse(j, e, limit) {
+				m := newMention(mAgency, j, e, si)
+				m.gov, m.country, m.top = true, c, top
+				d.add(m)
+				return e
+			}
+			end := e
+			if end < limit && d.toks[end].low == "city" {
+				end++
+			}
+			m := newMention(mCity, j, end, si)
+			m.ref, m.top = en.ref, top
+			d.add(m)
+			return end
+		}
+	}
+	return j
+}
+
+// govUse reports whether the capital at [b, e) stands for its government:
+// "Pyongyang said", "materials sent from Pyongyang", "talks with Beijing",
+// "demanding that Beijing scrap ...".
+func (d *doc) govUse(b, e, limit int) bool {
+	lx := d.k.lex
+	s := d.sents[d.sentOf[b]]
+	if e < limit {
+		n := d.toks[e].low
+		if n == "'s" || lx.in("gov_verbs", n) {
+			return true
+		}
+	}
+	if b-1 >= s.tb {
+		p := d.toks[b-1].low
+		if p == "from" && b-2 >= s.tb && lx.in("gov_source", d.toks[b-2].low) {
+			return true
+		}
+		if p == "that" {
+			return true
+		}
+		if p != "and" && lx.in("gov_before", p) {
+			return true
+		}
+	}
+	return false
+}

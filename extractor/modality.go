@@ -1,0 +1,192 @@
+package extractor
+
+import (
+	"fmt"
+
+	"eventgraph/domain"
+)
+
+// cueCategory is one category of modality cues from lexicon/cues.yaml.
+type cueCategory struct {
+	name        string
+	modality    domain.Modality
+	before      int
+	after       int
+	conditional bool
+}
+
+// cueSet matches cue phrases; exceptions ("not only") cancel cues they
+// cover.
+type cueSet struct {
+	cats   []cueCategory
+	byName map[string]int
+	t      *trie // accept id = category index
+	except *trie
+}
+
+func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
+	cs := &cueSet{byName: map[string]int{}, t: newTrie(), except: newTrie()}
+	for _, name := range sortedKeys(raw) {
+		rc := raw[name]
+		mod := domain.Modality(rc.Modality)
+		if mod != domain.Hypothetical && mod != domain.Negated {
+			return nil, fmt.Errorf("lexicon: cue category %s: modality must be hypothetical or negated, got %q", name, rc.Modality)
+		}
+		if rc.Scope != "" && rc.Scope != "conditional" {
+			return nil, fmt.Errorf("lexicon: cue category %s: unknown scope %q", name, rc.Scope)
+		}
+		ci := len(cs.cats)
+		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, conditional: rc.Scope == "conditional"})
+		cs.byName[name] = ci
+		for _, p := range rc.Phrases {
+			words := splitWords(p)
+			if len(words) == 0 {
+				return nil, fmt.Errorf("lexicon: cue category %s: empty phrase", name)
+			}
+			cs.t.add(litPath(words), int32(ci))
+		}
+		for _, p := range rc.Except {
+			if words := splitWords(p); len(words) > 0 {
+				cs.except.add(litPath(words), 0)
+			}
+		}
+	}
+	return cs, nil
+}
+
+func litPath(words []string) []step {
+	path := make([]step, len(words))
+	for i, w := range words {
+		path[i] = step{kind: stLit, lit: w}
+	}
+	return path
+}
+
+// hasCategory reports whether a cue category exists.
+func (cs *cueSet) hasCategory(name string) bool {
+	_, ok := cs.byName[name]
+	return ok
+}
+
+// cueHit is one cue occurrence in a sentence.
+type cueHit struct {
+	cat    int
+	tb, te int
+}
+
+// sentenceCues finds the cues of sentence si, dropping those inside an
+// exception phrase.
+func (d *doc) sentenceCues(si int) []cueHit {
+	s := d.sents[si]
+	cs := d.k.cues
+	var out []cueHit
+	var hits []hit
+	exceptEnd := -1
+	for i := s.tb; i < s.te; i++ {
+		for _, h := range cs.except.matchAt(d.toks, i, s.te, nil, hits[:0]) {
+			if h.end > exceptEnd {
+				exceptEnd = h.end
+			}
+		}
+		if i < exceptEnd {
+			continue
+		}
+		hits = cs.t.matchAt(d.toks, i, s.te, nil, hits[:0])
+		best := -1
+		for k, h := range hits {
+			if best < 0 || h.end > hits[best].end {
+				best = k
+			}
+		}
+		for _, h := range hits {
+			if h.end == hits[best].end {
+				out = append(out, cueHit{cat: int(h.id), tb: h.start, te: h.end})
+			}
+		}
+	}
+	return out
+}
+
+// modalityOf decides a trigger's modality from the cues of its sentence:
+// the nearest applicable cue wins; a conditional covers its clause and,
+// when it opens the sentence or a clause, the next clause too.
+func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, def domain.Modality) domain.Modality {
+	cs := d.k.cues
+	best := def
+	bestDist := 1 << 30
+	for _, c := range cues {
+		cat := &cs.cats[c.cat]
+		if ignore[cat.name] {
+			continue
+		}
+		dist := -1
+		switch {
+		case cat.conditional:
+			if d.inConditional(si, c, tb) {
+				dist = abs(tb - c.te)
+			}
+		case c.te <= tb && cat.before > 0:
+			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before {
+				dist = n
+			}
+		case c.tb >= te && cat.after > 0:
+			if n, ok := d.chunkDistance(te, c.tb); ok && n <= cat.after {
+				dist = n
+			}
+		}
+		if dist >= 0 && dist < bestDist {
+			best, bestDist = cat.modality, dist
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// chunkDistance counts the chunks between tokens [from, to): a top mention
+// is one chunk. It fails when a clause boundary lies between.
+func (d *doc) chunkDistance(from, to int) (int, bool) {
+	n := 0
+	for i := from; i < to; {
+		t := &d.toks[i]
+		if t.kind == tkPunct && (t.low == "," || t.low == ";" || t.low == ":" || t.low == "." || t.low == "\"") {
+			return 0, false
+		}
+		if t.kind == tkWord && d.k.lex.in("clause_break", t.low) {
+			return 0, false
+		}
+		if m := d.topAt[i]; m >= 0 && d.ms[m].te > i+1 {
+			i = d.ms[m].te
+		} else {
+			i++
+		}
+		n++
+	}
+	return n, true
+}
+
+// inConditional reports whether token tb lies in the scope of the
+// conditional cue c: its own clause, and the following clause when the
+// condition opens the sentence or a clause.
+func (d *doc) inConditional(si int, c cueHit, tb int) bool {
+	s := d.sents[si]
+	if tb < c.tb {
+		return false
+	}
+	end := d.clauseEnd(c.te, s.te, 1<<20)
+	if tb < end {
+		return true
+	}
+	opens := c.tb == s.tb || isClausePunct(&d.toks[c.tb-1]) || d.k.lex.in("clause_break", d.toks[c.tb-1].low) ||
+		d.toks[c.tb-1].low == "and" || d.toks[c.tb-1].low == "but"
+	if !opens || end >= s.te || d.toks[end].low != "," {
+		return false
+	}
+	next := d.clauseEnd(end+1, s.te, 1<<20)
+	return tb < next
+}

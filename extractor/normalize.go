@@ -1,0 +1,179 @@
+package extractor
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalisation folds the text rune for rune: every original rune becomes
+// exactly one normalised rune, so a position in the normalised text maps
+// back to the same code point offset in the original. The fold turns curly
+// quotes and primes into ASCII quotes, dashes and minus signs into '-' (the
+// em dash keeps its own rune so that it can separate clauses), unusual
+// spaces into ' ', full-width ASCII into ASCII, and zero-width characters
+// into spaces. Case is kept; a lower-case copy is made for matching.
+
+// foldRune returns the normalised form of r.
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4':
+		return '\''
+	case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\ufe63', '\uff0d':
+		return '-'
+	case '\u2014', '\u2015':
+		return '\u2014'
+	case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\u2004',
+		'\u2005', '\u2006', '\u2008', '\u3000', '\t', '\v', '\f', '\u200b', '\u200c',
+		'\u200d', '\u2060', '\ufeff', '\u00ad':
+		return ' '
+	case '\u2028', '\u2029', '\u0085':
+		return '\n'
+	}
+	if r >= '\uff01' && r <= '\uff5e' {
+		return r - 0xfee0
+	}
+	return r
+}
+
+// offsetMap maps byte offsets of the normalised text to code point offsets
+// and byte offsets of the original. It keeps a checkpoint after every rune
+// that is not one byte long in either text; between checkpoints both texts
+// are ASCII and offsets advance together.
+type offsetMap struct {
+	nb, rn, ob []int32
+}
+
+// at returns the rune offset and original byte offset of normalised byte x.
+func (m *offsetMap) at(x int) (runeOff, origByte int) {
+	lo, hi := 0, len(m.nb)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if int(m.nb[mid]) <= x {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	d := x - int(m.nb[lo])
+	return int(m.rn[lo]) + d, int(m.ob[lo]) + d
+}
+
+// normText is the normalised text with its lower-case copy and offset map.
+type normText struct {
+	orig  string
+	text  string // folded, case kept
+	lower string // folded and lower-cased, same byte length as text
+	om    offsetMap
+	runes int
+}
+
+// normalize folds text and builds the offset map.
+func normalize(orig string) *normText {
+	buf := make([]byte, 0, len(orig)+16)
+	low := make([]byte, 0, len(orig)+16)
+	m := offsetMap{nb: []int32{0}, rn: []int32{0}, ob: []int32{0}}
+	rn := 0
+	for ob := 0; ob < len(orig); {
+		c := orig[ob]
+		if c < utf8.RuneSelf && c != '`' && c != '\t' && c != '\v' && c != '\f' {
+			buf = append(buf, c)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low = append(low, c)
+			ob++
+			rn++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(orig[ob:])
+		f := foldRune(r)
+		buf = utf8.AppendRune(buf, f)
+		low = utf8.AppendRune(low, lowerSameWidth(f))
+		ob += size
+		rn++
+		if size != 1 || utf8.RuneLen(f) != 1 {
+			m.nb = append(m.nb, int32(len(buf)))
+			m.rn = append(m.rn, int32(rn))
+			m.ob = append(m.ob, int32(ob))
+		}
+	}
+	return &normText{orig: orig, text: string(buf), lower: string(low), om: m, runes: rn}
+}
+
+// lowerSameWidth lower-cases r when that keeps its UTF-8 width.
+func lowerSameWidth(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	l := unicode.ToLower(r)
+	if utf8.RuneLen(l) == utf8.RuneLen(r) {
+		return l
+	}
+	return r
+}
+
+// articleID is the sha256 of the normalised body: the folded text with
+// every run of white space turned into one space and the ends trimmed.
+func articleID(n *normText) string {
+	h := sha256.New()
+	var chunk [4096]byte
+	w := 0
+	space := false
+	started := false
+	for i := 0; i < len(n.text); i++ {
+		c := n.text[i]
+		if c == ' ' || c == '\n' || c == '\r' {
+			space = started
+			continue
+		}
+		if space {
+			chunk[w] = ' '
+			w++
+			space = false
+		}
+		started = true
+		chunk[w] = c
+		w++
+		if w >= len(chunk)-1 {
+			h.Write(chunk[:w])
+			w = 0
+		}
+	}
+	h.Write(chunk[:w])
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// titleOf returns the first non-empty line of the original text, trimmed.
+func titleOf(orig string) string {
+	for len(orig) > 0 {
+		line := orig
+		if i := strings.IndexByte(orig, '\n'); i >= 0 {
+			line, orig = orig[:i], orig[i+1:]
+		} else {
+			orig = ""
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			if len(t) > 1000 {
+				t = truncateUTF8(t, 1000)
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// truncateUTF8 cuts s to at most n bytes at a rune boundary.
+func truncateUTF8(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -1,0 +1,283 @@
+package extractor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A pattern is a space-separated sequence of elements matched against
+// tokens:
+//
+//	word          a word form, matched case-insensitively ("defected")
+//	a|b|c         alternatives; each may be several words ("hand-over|handover")
+//	~lemma        the lemma with its regular and irregular inflections
+//	<CLASS>       an entity mention (ACTOR, AGENCY, ORG, CITY, REGION, COUNTRY,
+//	              PLACE, PEOPLE, NP, MONEY, AMOUNT) or a word list from
+//	              lexicon/words.yaml (<poss>, <det>, ...)
+//	...  ...N     a gap of 0..N tokens (default 4) inside the sentence
+//	X?            an optional element
+//
+// Patterns compile into a token trie shared by all patterns of a kind.
+
+// stepKind is the kind of one compiled step.
+type stepKind uint8
+
+const (
+	stLit stepKind = iota
+	stClass
+	stGap
+)
+
+// step is one element of a linear pattern path.
+type step struct {
+	kind  stepKind
+	lit   string
+	class string
+	max   int
+}
+
+// element is one parsed pattern element before expansion.
+type element struct {
+	alts     [][]step // alternatives, each a sequence of steps
+	optional bool
+}
+
+// parsePattern parses a pattern into elements; tok splits a literal into
+// token forms the way the tokenizer does.
+func parsePattern(src string, lx *lexicon) ([]element, error) {
+	fields := strings.Fields(src)
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	var out []element
+	for _, f := range fields {
+		el := element{}
+		if strings.HasSuffix(f, "?") && len(f) > 1 {
+			el.optional = true
+			f = f[:len(f)-1]
+		}
+		switch {
+		case f == "..." || strings.HasPrefix(f, "...") && isNum(f[3:]):
+			n := 4
+			if len(f) > 3 {
+				n, _ = strconv.Atoi(f[3:])
+			}
+			if n < 1 || n > 30 {
+				return nil, fmt.Errorf("gap %q out of range 1..30", f)
+			}
+			el.alts = [][]step{{{kind: stGap, max: n}}}
+		case strings.HasPrefix(f, "<") && strings.HasSuffix(f, ">"):
+			name := f[1 : len(f)-1]
+			if !lx.knownClass(name) {
+				return nil, fmt.Errorf("unknown class <%s>", name)
+			}
+			el.alts = [][]step{{{kind: stClass, class: name}}}
+		default:
+			for _, alt := range strings.Split(f, "|") {
+				if alt == "" {
+					return nil, fmt.Errorf("empty alternative in %q", f)
+				}
+				forms := []string{alt}
+				if strings.HasPrefix(alt, "~") {
+					forms = lx.inflect(strings.ToLower(alt[1:]))
+				}
+				for _, form := range forms {
+					toks := splitWords(form)
+					if len(toks) == 0 {
+						return nil, fmt.Errorf("alternative %q has no words", alt)
+					}
+					seq := make([]step, len(toks))
+					for i, t := range toks {
+						seq[i] = step{kind: stLit, lit: t}
+					}
+					el.alts = append(el.alts, seq)
+				}
+			}
+		}
+		out = append(out, el)
+	}
+	return out, nil
+}
+
+func isNum(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// splitWords tokenizes a literal the way article text is tokenized and
+// returns the lower-case token forms.
+func splitWords(s string) []string {
+	n := normalize(s)
+	toks := tokenize(n, nil)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.low
+	}
+	return out
+}
+
+// expand turns parsed elements into every linear path of steps, bounded to
+// keep a bad pattern from exploding.
+func expand(els []element) ([][]step, error) {
+	paths := [][]step{nil}
+	for _, el := range els {
+		var next [][]step
+		for _, p := range paths {
+			if el.optional {
+				next = append(next, p)
+			}
+			for _, alt := range el.alts {
+				q := make([]step, 0, len(p)+len(alt))
+				q = append(append(q, p...), alt...)
+				next = append(next, q)
+			}
+		}
+		if len(next) > 4096 {
+			return nil, fmt.Errorf("pattern expands to more than 4096 forms")
+		}
+		paths = next
+	}
+	for _, p := range paths {
+		if len(p) == 0 {
+			return nil, fmt.Errorf("pattern can match nothing")
+		}
+	}
+	return paths, nil
+}
+
+// tnode is a node of a token trie. Literal edges are keyed by lower-case
+// token; class and gap edges are tried in order.
+type tnode struct {
+	lit     map[string]*tnode
+	classes []classEdge
+	gaps    []gapEdge
+	accept  []int32
+}
+
+type classEdge struct {
+	class string
+	next  *tnode
+}
+
+type gapEdge struct {
+	max  int
+	next *tnode
+}
+
+// trie is a multi-pattern matcher over tokens: each pattern id accepts at
+// the node its path ends in.
+type trie struct {
+	root   *tnode
+	maxLen int
+}
+
+func newTrie() *trie { return &trie{root: &tnode{}} }
+
+// add inserts a path accepting id.
+func (t *trie) add(path []step, id int32) {
+	n := t.root
+	length := 0
+	for _, s := range path {
+		switch s.kind {
+		case stLit:
+			if n.lit == nil {
+				n.lit = map[string]*tnode{}
+			}
+			c := n.lit[s.lit]
+			if c == nil {
+				c = &tnode{}
+				n.lit[s.lit] = c
+			}
+			n = c
+			length++
+		case stClass:
+			var c *tnode
+			for _, e := range n.classes {
+				if e.class == s.class {
+					c = e.next
+				}
+			}
+			if c == nil {
+				c = &tnode{}
+				n.classes = append(n.classes, classEdge{s.class, c})
+			}
+			n = c
+			length += 8
+		case stGap:
+			var c *tnode
+			for _, e := range n.gaps {
+				if e.max == s.max {
+					c = e.next
+				}
+			}
+			if c == nil {
+				c = &tnode{}
+				n.gaps = append(n.gaps, gapEdge{s.max, c})
+			}
+			n = c
+			length += s.max
+		}
+	}
+	n.accept = append(n.accept, id)
+	if length > t.maxLen {
+		t.maxLen = length
+	}
+}
+
+// hit is one pattern match: pattern id and token range [start, end).
+type hit struct {
+	id         int32
+	start, end int
+}
+
+// classMatcher reports the end positions of class matches starting at i.
+type classMatcher interface {
+	classEnds(class string, i int, buf []int) []int
+}
+
+// matchAt appends every match of the trie starting at token i and ending
+// at or before limit. toks are the sentence's tokens.
+func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
+	return t.walk(t.root, toks, i, i, limit, cm, out, 0)
+}
+
+func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher, out []hit, depth int) []hit {
+	for _, id := range n.accept {
+		if i > start {
+			out = append(out, hit{id: id, start: start, end: i})
+		}
+	}
+	if depth > 64 {
+		return out
+	}
+	if i < limit && n.lit != nil {
+		if c := n.lit[toks[i].low]; c != nil {
+			out = t.walk(c, toks, start, i+1, limit, cm, out, depth+1)
+		}
+	}
+	if i < limit {
+		for _, e := range n.classes {
+			var buf [4]int
+			for _, end := range cm.classEnds(e.class, i, buf[:0]) {
+				if end <= limit {
+					out = t.walk(e.next, toks, start, end, limit, cm, out, depth+1)
+				}
+			}
+		}
+	}
+	for _, g := range n.gaps {
+		for k := 0; k <= g.max && i+k <= limit; k++ {
+			if k > 0 && isHardStop(&toks[i+k-1]) {
+				break
+			}
+			out = t.walk(g.next, toks, start, i+k, limit, cm, out, depth+1)
+		}
+	}
+	return out
+}
+
+// isHardStop reports whether a gap may not run over the token.
+func isHardStop(t *token) bool {
+	return t.kind == tkPunct && (t.low == ";" || t.low == "," || t.low == "." || t.low == "?" || t.low == "!" || t.low == "\"")
+}

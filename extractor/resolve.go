@@ -1,0 +1,420 @@
+package extractor
+
+import (
+	"strings"
+
+	"eventgraph/domain"
+)
+
+// entity is one resolved entity of the article.
+type entity struct {
+	id       string
+	typ      domain.EntityType
+	name     string
+	country  int
+	regionID string
+	memberOf int // entity index, or -1
+	mentions []int
+	aliases  []string
+	first    int // token of the first mention
+}
+
+// resolve turns mentions into entities: it computes each mention's stable
+// id, resolves bare heads and roles, "the authorities", capitals standing
+// for governments, and pronouns, and merges mentions with the same id.
+func (d *doc) resolve() {
+	byID := map[string]int{}
+	domAll, domActor := d.dominantCountries()
+	ctx := &resolveCtx{domAll: domAll, domActor: domActor, byID: byID}
+	// Pass 1: places, agencies and organisations, then qualified actors
+	// (whose agency must be resolved first).
+	for _, actors := range []bool{false, true} {
+		for mi := range d.ms {
+			m := &d.ms[mi]
+			if m.kind == mPronoun || m.kind == mGroupNoun || m.kind == mLoc || (m.kind == mActor) != actors || m.kind == mActor && m.bare {
+				continue
+			}
+			d.resolveMention(mi, ctx)
+		}
+	}
+	// Pass 2: bare actors take the country of a qualified group of the same
+	// role, or the article's main nationality.
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if m.kind == mActor && m.bare {
+			d.resolveBareActor(mi, ctx)
+		}
+	}
+	// Pass 3: pronouns and group nouns.
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if m.kind == mPronoun || m.kind == mGroupNoun {
+			if e := d.antecedent(mi); e >= 0 {
+				d.attach(mi, e)
+			}
+		}
+	}
+}
+
+// resolveCtx carries what resolution needs across mentions.
+type resolveCtx struct {
+	domAll, domActor int
+	byID             map[string]int
+	lastAuthority    int // country of the last "authorities" mention with a country
+}
+
+// dominantCountries returns the most named country overall and among the
+// nationalities of actor groups (ties go to the first named).
+func (d *doc) dominantCountries() (int, int) {
+	all := map[int]int{}
+	actor := map[int]int{}
+	firstAll, firstActor := map[int]int{}, map[int]int{}
+	for mi, m := range d.ms {
+		if m.country < 0 {
+			continue
+		}
+		if m.kind == mCountry || m.kind == mActor || m.kind == mAgency {
+			all[m.country]++
+			if _, ok := firstAll[m.country]; !ok {
+				firstAll[m.country] = mi
+			}
+		}
+		if m.kind == mActor {
+			actor[m.country]++
+			if _, ok := firstActor[m.country]; !ok {
+				firstActor[m.country] = mi
+			}
+		}
+	}
+	return argmax(all, firstAll), argmax(actor, firstActor)
+}
+
+func argmax(counts, first map[int]int) int {
+	best, bestN, bestFirst := noCountry, 0, 0
+	for c, n := range counts {
+		if n > bestN || n == bestN && first[c] < bestFirst {
+			best, bestN, bestFirst = c, n, first[c]
+		}
+	}
+	return best
+}
+
+// code returns a country's code, or "xx" when unknown.
+func (d *doc) code(c int) string {
+	if c < 0 {
+		return "xx"
+	}
+	return d.k.gaz.countries[c].code
+}
+
+// resolveMention computes the entity of a non-pronoun mention.
+func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
+	g := d.k.gaz
+	m := &d.ms[mi]
+	var id, name string
+	var typ domain.EntityType
+	country := m.country
+	region := ""
+	switch m.kind {
+	case mCountry:
+		c := g.countries[m.ref]
+		id, name, typ = "country:"+c.code, c.name, domain.Country
+	case mCity:
+		c := g.cities[m.ref]
+		country = g.byCode[c.country]
+		if c.country == "" {
+			country = noCountry
+		}
+		id, name, typ = "city:"+d.code(country)+":"+slugify(c.name), c.name, domain.City
+		if c.region != "" {
+			region = "region:" + d.code(country) + ":" + slugify(c.region)
+		}
+	case mRegion:
+		typ = domain.Region
+		if m.ref >= 0 {
+			r := g.regions[m.ref]
+			country = noCountry
+			if r.country != "" {
+				country = g.byCode[r.country]
+			}
+			id, name = "region:"+d.code(country)+":"+slugify(r.name), r.name
+		} else {
+			name = d.span(m.tb, m.te).Text
+			id = "region:" + d.code(country) + ":" + slugify(m.slug)
+		}
+	case mAgency:
+		id, name, country = d.agencyID(mi, ctx)
+		typ = domain.Agency
+	case mOrg:
+		typ = domain.Organization
+		if m.ref >= 0 {
+			o := g.orgs[m.ref]
+			country = noCountry
+			if o.country != "" {
+				country = g.byCode[o.country]
+			}
+			id, name = "organization:"+d.code(country)+":"+o.slug, o.name
+		} else {
+			if country == noCountry {
+				country = ctx.domActor
+				if country == noCountry {
+					country = ctx.domAll
+				}
+			}
+			h := g.oHeads[m.head]
+			id, name = "organization:"+d.code(country)+":"+h.slug, d.headText(m)
+		}
+	case mActor:
+		id, name = d.actorID(m, country)
+		typ = domain.Actor
+	default:
+		return
+	}
+	m.country = country
+	e := d.entityFor(id, typ, name, country, mi, ctx)
+	if region != "" && d.ents[e].regionID == "" {
+		d.ents[e].regionID = region
+	}
+	if m.kind == mActor && m.member >= 0 && d.ms[m.member].ent >= 0 {
+		d.ents[e].memberOf = d.ms[m.member].ent
+	}
+	d.attach(mi, e)
+}
+
+// entityFor returns the index of the entity with id, creating it.
+func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
+	if e, ok := ctx.byID[id]; ok {
+		return e
+	}
+	d.ents = append(d.ents, &entity{id: id, typ: typ, name: name, country: country, memberOf: -1, first: d.ms[mi].tb})
+	ctx.byID[id] = len(d.ents) - 1
+	return len(d.ents) - 1
+}
+
+// attach makes mention mi a mention of entity e.
+func (d *doc) attach(mi, e int) {
+	d.ms[mi].ent = e
+	d.ents[e].mentions = append(d.ents[e].mentions, mi)
+}
+
+// headText is a head mention's text without its nationality: "trading
+// companies" for "North Korean trading companies".
+func (d *doc) headText(m *mention) string {
+	return d.span(m.tb, m.te).Text
+}
+
+// agencyID resolves an agency mention: a gazetteer body, a capital standing
+// for its government, or a head noun whose country comes from its
+// nationality or the context.
+func (d *doc) agencyID(mi int, ctx *resolveCtx) (string, string, int) {
+	g := d.k.gaz
+	m := &d.ms[mi]
+	if m.ref >= 0 {
+		a := g.agencies[m.ref]
+		c := g.byCode[a.country]
+		return "agency:" + a.country + ":" + a.slug, a.name, c
+	}
+	c := m.country
+	if m.gov {
+		ctx.lastAuthority = c + 1
+		return "agency:" + d.code(c) + ":authorities", g.countries[c].adjective + " authorities", c
+	}
+	h := g.aHeads[m.head]
+	if c < 0 {
+		c = d.contextCountry(mi, h.slug == "authorities", ctx)
+	}
+	if h.slug == "authorities" && !m.bare {
+		ctx.lastAuthority = c + 1
+	}
+	if m.regime && c >= 0 && g.countries[c].regime != "" {
+		slug := g.countries[c].regime
+		for _, a := range g.agencies {
+			if a.slug == slug && a.country == g.countries[c].code {
+				return "agency:" + a.country + ":" + a.slug, a.name, c
+			}
+		}
+	}
+	slug, name := h.slug, h.name
+	if c >= 0 {
+		name = g.countries[c].adjective + " " + h.name
+	}
+	if m.place >= 0 {
+		slug += "-" + slugify(m.slug)
+		name += " in " + d.span(d.ms[m.place].tb, d.ms[m.place].te).Text
+	}
+	return "agency:" + d.code(c) + ":" + slug, name, c
+}
+
+// contextCountry finds the country of a bare head: the last authorities
+// named with a country, the nearest nationality earlier in the sentence, or
+// the article's main country.
+func (d *doc) contextCountry(mi int, authority bool, ctx *resolveCtx) int {
+	m := &d.ms[mi]
+	if authority && ctx.lastAuthority > 0 {
+		return ctx.lastAuthority - 1
+	}
+	s := d.sents[m.sent]
+	for k := mi - 1; k >= 0 && d.ms[k].tb >= s.tb; k-- {
+		o := &d.ms[k]
+		if o.te > m.tb || k == m.place {
+			continue
+		}
+		if o.country >= 0 && (o.kind == mCountry && !o.top || o.kind == mActor || o.kind == mAgency) {
+			return o.country
+		}
+	}
+	if ctx.domAll >= 0 {
+		return ctx.domAll
+	}
+	return ctx.domActor
+}
+
+// actorID computes an actor group's id and name from its country, its
+// agency or modifiers and its role.
+func (d *doc) actorID(m *mention, country int) (string, string) {
+	g := d.k.gaz
+	role := g.roles[m.ref].name
+	key := role
+	if m.member >= 0 && d.ms[m.member].ref >= 0 {
+		key = g.agencies[d.ms[m.member].ref].slug + "-" + role
+	} else if m.mods != "" {
+		key = slugify(m.mods) + "-" + role
+	}
+	name := d.actorName(m)
+	return "actor:" + d.code(country) + ":" + key, name
+}
+
+// actorName is the mention text without its count: "Ministry of State
+// Security (MSS) agents" for "Three Ministry of State Security (MSS) agents".
+func (d *doc) actorName(m *mention) string {
+	tb := m.tb
+	if m.count > 0 {
+		if _, e, ok := d.countAt(tb, m.te); ok {
+			tb = e
+		}
+	}
+	return d.span(tb, m.te).Text
+}
+
+// resolveBareActor resolves a role with no nationality ("officials",
+// "the cadres") to the nearest group of the same role named with one.
+func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
+	m := &d.ms[mi]
+	best := -1
+	bestDist := 1 << 30
+	for _, exact := range []bool{true, false} {
+		if !exact && m.mods != "" {
+			break
+		}
+		for k := range d.ms {
+			o := &d.ms[k]
+			if k == mi || o.kind != mActor || o.bare || o.ref != m.ref || o.ent < 0 {
+				continue
+			}
+			if exact && o.mods != m.mods {
+				continue
+			}
+			dist := mi - k
+			if dist < 0 {
+				dist = -dist + len(d.ms) // prefer earlier groups
+			}
+			if dist < bestDist {
+				best, bestDist = k, dist
+			}
+		}
+		if best >= 0 {
+			break
+		}
+	}
+	if best >= 0 {
+		m.country = d.ms[best].country
+		d.attach(mi, d.ms[best].ent)
+		return
+	}
+	country := ctx.domActor
+	if country == noCountry {
+		country = ctx.domAll
+	}
+	m.country = country
+	id, name := d.actorID(m, country)
+	e := d.entityFor(id, domain.Actor, name, country, mi, ctx)
+	d.attach(mi, e)
+}
+
+// antecedent finds the group a pronoun or group noun stands for: "they"
+// the latest plural group (not the speaker of "X say they ..."), "we" the
+// speaker, "she" the latest single person, "the group" the latest counted
+// group. It returns an entity index or -1.
+func (d *doc) antecedent(mi int) int {
+	m := &d.ms[mi]
+	minSent := m.sent - 3
+	if m.kind == mGroupNoun {
+		minSent = m.sent - 5
+	}
+	var fallback = -1
+	for k := mi - 1; k >= 0; k-- {
+		o := &d.ms[k]
+		if o.sent < minSent {
+			break
+		}
+		if o.te > m.tb || o.ent < 0 {
+			continue
+		}
+		switch {
+		case m.kind == mGroupNoun:
+			if o.kind == mActor && o.count > 1 {
+				return o.ent
+			}
+			if fallback < 0 && o.kind == mActor && o.plural {
+				fallback = o.ent
+			}
+		case m.pron == "first_plural":
+			if o.kind == mPronoun && o.pron == "first_plural" || o.kind == mActor {
+				return o.ent
+			}
+		case m.pron == "singular":
+			if o.kind == mActor && !o.plural && o.count <= 1 {
+				return o.ent
+			}
+		default:
+			if o.kind == mPronoun && o.pron == "plural" || o.kind == mGroupNoun {
+				return o.ent
+			}
+			if o.kind == mActor && o.plural && !d.speakerOf(o, m) {
+				return o.ent
+			}
+		}
+	}
+	return fallback
+}
+
+// speakerOf reports whether group o is the subject of a verb of saying or
+// fearing right before pronoun m ("Activists fear they ...").
+func (d *doc) speakerOf(o, m *mention) bool {
+	return o.sent == m.sent && m.tb-o.te == 1 && d.toks[o.te].kind == tkWord
+}
+
+// slugify lower-cases s and joins its letters and digits with hyphens.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r > 127 && isLetter(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}

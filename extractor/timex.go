@@ -1,0 +1,102 @@
+package extractor
+
+// timeSpan is a time expression: tokens [tb, te).
+type timeSpan struct{ tb, te int }
+
+// findTimes scans a sentence for time expressions: "last January", "this
+// month", "earlier this year", "Feb. 21, 2012", "in 2008", "on Thursday",
+// and temporal phrases opened by "following", "after", "before", "since",
+// "during" or "amid" that run to the end of their clause.
+func (d *doc) findTimes(s sentence) {
+	for i := s.tb; i < s.te; i++ {
+		if e := d.timeAt(i, s.te); e > i {
+			d.times = append(d.times, timeSpan{i, e})
+			i = e - 1
+		}
+	}
+}
+
+// timeAt returns the end of a time expression starting at i, or i.
+func (d *doc) timeAt(i, limit int) int {
+	lx := d.k.lex
+	t := &d.toks[i]
+	switch {
+	case lx.in("time_preps", t.low) && t.kind == tkWord:
+		if i+1 >= limit || d.toks[i+1].kind == tkPunct || lx.in("aux_be", d.toks[i+1].low) || d.toks[i+1].low == "that" {
+			return i
+		}
+		if t.low == "ahead" {
+			if d.toks[i+1].low != "of" {
+				return i
+			}
+		}
+		return d.clauseEnd(i+1, limit, 15)
+	case lx.in("time_rel", t.low):
+		j := i + 1
+		if j < limit && lx.in("time_rel", d.toks[j].low) {
+			j++
+		}
+		if j < limit && (lx.in("time_units", d.toks[j].low) || lx.in("months", d.toks[j].low) && d.toks[j].has(flCap) || lx.in("weekdays", d.toks[j].low)) {
+			return j + 1
+		}
+	case lx.in("months", t.low) && t.has(flCap) && t.low != "may" && t.low != "march" || (t.low == "may" || t.low == "march") && t.has(flCap) && i+1 < limit && d.toks[i+1].kind == tkNumber:
+		return d.dateTail(i+1, limit)
+	case t.low == "in" && i+1 < limit && isYear(&d.toks[i+1]):
+		return i + 2
+	case t.low == "on" && i+1 < limit && lx.in("weekdays", d.toks[i+1].low):
+		return i + 2
+	case t.low == "yesterday" || t.low == "tonight" || t.low == "today":
+		return i + 1
+	}
+	return i
+}
+
+// dateTail extends a month name with ". 21, 2012" or " 2012".
+func (d *doc) dateTail(j, limit int) int {
+	if j < limit && d.toks[j].low == "." && !d.toks[j].has(flSpaceBefore) {
+		j++
+	}
+	if j < limit && d.toks[j].kind == tkNumber && len(d.toks[j].low) <= 2 {
+		j++
+		if j+1 < limit && d.toks[j].low == "," && isYear(&d.toks[j+1]) {
+			j += 2
+		}
+	}
+	if j < limit && isYear(&d.toks[j]) {
+		j++
+	}
+	return j
+}
+
+func isYear(t *token) bool {
+	if t.kind != tkNumber || len(t.low) != 4 {
+		return false
+	}
+	return (t.low[0] == '1' && t.low[1] == '9') || (t.low[0] == '2' && t.low[1] == '0')
+}
+
+// clauseEnd returns the end of the clause starting at i: the next comma,
+// semicolon, colon, dash, quote or stop, at most max tokens on.
+func (d *doc) clauseEnd(i, limit, max int) int {
+	j := i
+	for j < limit && j-i < max {
+		if isClausePunct(&d.toks[j]) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func isClausePunct(t *token) bool {
+	if t.kind != tkPunct {
+		return false
+	}
+	switch t.low {
+	case ",", ";", ":", ".", "!", "?", "\u2014", "\"", "(", ")", "…":
+		return true
+	case "-":
+		return t.has(flSpaceBefore)
+	}
+	return false
+}

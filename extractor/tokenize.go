@@ -1,0 +1,196 @@
+package extractor
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the coarse kind of a token.
+type tokKind uint8
+
+const (
+	tkWord tokKind = iota
+	tkNumber
+	tkPunct
+)
+
+// Token flags.
+const (
+	flCap       uint16 = 1 << iota // first letter upper case
+	flUpper                        // every letter upper case (and at least two letters)
+	flNLBefore                     // a line break precedes the token
+	flBlankBefore                  // a blank line precedes the token
+	flSpaceBefore                  // white space precedes the token
+	flBoiler                       // the token lies in boilerplate
+)
+
+// token is one word, number or punctuation mark. nb/ne are byte offsets in
+// the normalised text, rs/re code point offsets and ob/oe byte offsets in
+// the original text.
+type token struct {
+	nb, ne int32
+	rs, re int32
+	ob, oe int32
+	kind   tokKind
+	flags  uint16
+	low    string // lower-cased normalised form
+}
+
+func (t *token) has(f uint16) bool { return t.flags&f != 0 }
+
+// tokenize splits the normalised text into tokens. Words keep internal
+// apostrophes ("can't") except a possessive "'s", which becomes its own
+// token; dotted initialisms ("U.S.") stay whole; numbers keep internal
+// commas and points ("700,000", "1.5"); every other mark is a token.
+func tokenize(n *normText, out []token) []token {
+	s := n.text
+	var pending uint16
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' || c == '\r' {
+			pending |= flSpaceBefore
+			i++
+			continue
+		}
+		if c == '\n' {
+			if pending&flNLBefore != 0 {
+				pending |= flBlankBefore
+			}
+			pending |= flNLBefore | flSpaceBefore
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				pending |= flSpaceBefore
+				i += size
+				continue
+			}
+		}
+		var end int
+		var kind tokKind
+		switch {
+		case isDigit(c):
+			end, kind = scanNumber(s, i), tkNumber
+		case isLetter(r):
+			end, kind = scanWord(s, i), tkWord
+		case c == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || !isASCIILetter(s[i+2])):
+			end, kind = i+2, tkWord
+		default:
+			end, kind = i+size, tkPunct
+		}
+		out = append(out, makeToken(n, i, end, kind, pending))
+		pending = 0
+		i = end
+	}
+	return out
+}
+
+func makeToken(n *normText, b, e int, kind tokKind, flags uint16) token {
+	rs, ob := n.om.at(b)
+	re, oe := n.om.at(e)
+	t := token{nb: int32(b), ne: int32(e), rs: int32(rs), re: int32(re), ob: int32(ob), oe: int32(oe), kind: kind, flags: flags}
+	t.low = n.lower[b:e]
+	if kind == tkWord {
+		t.flags |= caseFlags(n.text[b:e])
+	}
+	return t
+}
+
+// caseFlags reports whether a word is capitalised or all upper case.
+func caseFlags(w string) uint16 {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	letters, upper := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 2 && upper == letters {
+		return flCap | flUpper
+	}
+	return flCap
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// scanNumber scans digits with internal ',' or '.' between digits.
+func scanNumber(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if isDigit(c) {
+			j++
+			continue
+		}
+		if (c == ',' || c == '.') && j+1 < len(s) && isDigit(s[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	// "2nd", "1990s": keep letter suffixes on numbers.
+	for j < len(s) && s[j] < utf8.RuneSelf && isLetter(rune(s[j])) && j-i < 12 {
+		j++
+	}
+	return j
+}
+
+// scanWord scans letters and digits, an internal apostrophe followed by
+// letters other than a lone "s", and dotted initialisms like "U.S.".
+func scanWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := rune(s[j]), 1
+		if s[j] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		if isLetter(r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
+			j += size
+			continue
+		}
+		if r == '\'' && j+1 < len(s) && isLetter(rune(s[j+1])) {
+			k := j + 1
+			for k < len(s) && s[k] < utf8.RuneSelf && isLetter(rune(s[k])) {
+				k++
+			}
+			if k-(j+1) == 1 && (s[j+1] == 's' || s[j+1] == 'S') {
+				break // possessive 's is its own token
+			}
+			j = k
+			continue
+		}
+		break
+	}
+	// Initialisms: single letters joined by dots, "U.S." or "U.N.".
+	if j-i == 1 {
+		k := j
+		for k+1 < len(s) && s[k] == '.' && isASCIILetter(s[k+1]) && (k+2 == len(s) || !isASCIILetter(s[k+2])) {
+			k += 2
+		}
+		if k > j {
+			if k < len(s) && s[k] == '.' {
+				k++
+			}
+			return k
+		}
+	}
+	return j
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
