@@ -80,7 +80,7 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used map[int]bool) (arg
 			return pick(c)
 		}
 		return pick(e)
-	case "by", "of", "over", "on", "to", "into", "custody":
+	case "by", "of", "over", "on", "to", "into", "upon", "onto", "custody":
 		window := 10
 		if st.name == "of" || st.name == "over" || st.name == "on" {
 			window = 3
@@ -206,6 +206,10 @@ func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
 	k := tb - 1
 	for k > s.tb && lx.in("aux", d.toks[k].low) && d.toks[k].low != "to" {
 		k--
+	}
+	// "to arrest and repatriate": step over the first verb.
+	if k-2 >= s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") && d.toks[k-2].low == "to" {
+		k -= 2
 	}
 	if k < s.tb || d.toks[k].low != "to" {
 		return -1, -1

@@ -117,7 +117,7 @@ func nextIs(toks []token, j, limit int, words []string) bool {
 // gCountry is a country of the gazetteer.
 type gCountry struct {
 	code, name, capital, regime, currency string
-	adjective                              string
+	adjective                             string
 }
 
 // gPlace is a city or region.
@@ -133,13 +133,14 @@ type gBody struct {
 
 // gHead is an agency or organisation head noun.
 type gHead struct {
-	slug, name           string
+	slug, name          string
 	bare, place, regime bool
 }
 
 // gRole is an actor role.
 type gRole struct {
-	name string
+	name    string
+	country int // the country a demonym role implies, or -1
 }
 
 // gazetteer holds the entity tables and the dictionaries that find them.
@@ -211,9 +212,13 @@ func (g *gazetteer) loadCountries(cs []rawCountry) error {
 				return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
 			}
 		}
-		for _, a := range c.Demonyms {
-			if err := g.names.add(a, dictEntry{kind: ekDemonym, ref: i}); err != nil {
-				return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
+		if len(c.Demonyms) > 0 {
+			ri := len(g.roles)
+			g.roles = append(g.roles, gRole{name: slugify(c.Demonyms[0]), country: i})
+			for _, a := range c.Demonyms {
+				if err := g.roleD.add(a, dictEntry{kind: ekRole, ref: ri}); err != nil {
+					return fmt.Errorf("gazetteer: country %s: %v", c.Name, err)
+				}
 			}
 		}
 	}
@@ -346,7 +351,7 @@ func (g *gazetteer) loadActors(r *rawKnowledge) error {
 			return fmt.Errorf("gazetteer: role %q needs a name and forms", ro.Name)
 		}
 		i := len(g.roles)
-		g.roles = append(g.roles, gRole{name: ro.Name})
+		g.roles = append(g.roles, gRole{name: ro.Name, country: -1})
 		for _, f := range ro.Forms {
 			if err := g.roleD.add(f, dictEntry{kind: ekRole, ref: i}); err != nil {
 				return fmt.Errorf("gazetteer: role %s: %v", ro.Name, err)

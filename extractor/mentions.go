@@ -441,6 +441,10 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 		a := newMention(mActor, spanStart, rEnd, si)
 		a.ref, a.mods, a.count, a.top = role, mods, count, true
 		a.country = natCountry(nats)
+		if rc := d.k.gaz.roles[role].country; rc >= 0 {
+			a.country = rc
+			d.addRoleCountry(j, rEnd, rc, si)
+		}
 		a.bare = a.country == noCountry
 		a.plural = count > 1 || d.isPlural(rEnd-1) || (rEnd-1 > j && d.toks[rEnd-1].low == "responsible" && d.isPlural(rEnd-2))
 		if len(nats) > 0 && nats[0].possessive {
@@ -653,4 +657,11 @@ func (d *doc) govUse(b, e, limit int) bool {
 		}
 	}
 	return false
+}
+
+// addRoleCountry records the country a demonym names ("North Koreans").
+func (d *doc) addRoleCountry(b, e, c, si int) {
+	m := newMention(mCountry, b, e, si)
+	m.country, m.ref = c, c
+	d.add(m)
 }

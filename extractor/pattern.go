@@ -10,7 +10,8 @@ import (
 // tokens:
 //
 //	word          a word form, matched case-insensitively ("defected")
-//	a|b|c         alternatives; each may be several words ("hand-over|handover")
+//	a|b|c         alternatives; an underscore joins words inside one
+//	              alternative ("~hand_over|~turn_over")
 //	~lemma        the lemma with its regular and irregular inflections
 //	<CLASS>       an entity mention (ACTOR, AGENCY, ORG, CITY, REGION, COUNTRY,
 //	              PLACE, PEOPLE, NP, MONEY, AMOUNT) or a word list from
@@ -78,6 +79,7 @@ func parsePattern(src string, lx *lexicon) ([]element, error) {
 				if alt == "" {
 					return nil, fmt.Errorf("empty alternative in %q", f)
 				}
+				alt = strings.ReplaceAll(alt, "_", " ")
 				forms := []string{alt}
 				if strings.HasPrefix(alt, "~") {
 					forms = lx.inflect(strings.ToLower(alt[1:]))

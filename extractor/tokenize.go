@@ -16,12 +16,12 @@ const (
 
 // Token flags.
 const (
-	flCap       uint16 = 1 << iota // first letter upper case
-	flUpper                        // every letter upper case (and at least two letters)
-	flNLBefore                     // a line break precedes the token
-	flBlankBefore                  // a blank line precedes the token
-	flSpaceBefore                  // white space precedes the token
-	flBoiler                       // the token lies in boilerplate
+	flCap         uint16 = 1 << iota // first letter upper case
+	flUpper                          // every letter upper case (and at least two letters)
+	flNLBefore                       // a line break precedes the token
+	flBlankBefore                    // a blank line precedes the token
+	flSpaceBefore                    // white space precedes the token
+	flBoiler                         // the token lies in boilerplate
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in

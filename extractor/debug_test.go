@@ -1,0 +1,43 @@
+package extractor
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+func TestDebugOne(t *testing.T) {
+	text := os.Getenv("EG_TEXT")
+	if text == "" {
+		t.Skip("EG_TEXT not set")
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := x.Extract("d", text)
+	b, _ := json.MarshalIndent(doc.Events, "", " ")
+	t.Log(string(b))
+	for _, e := range doc.Entities {
+		t.Logf("%s %q %v", e.ID, e.Name, e.Aliases)
+	}
+}
+
+func TestDebugRule(t *testing.T) {
+	id := os.Getenv("EG_RULE")
+	if id == "" {
+		t.Skip()
+	}
+	x, _ := New()
+	for _, r := range x.rules {
+		if r.ID == id {
+			t.Logf("paths=%d requires=%d excludes=%d", len(r.compiled.paths), len(r.compiled.requires), len(r.compiled.excludes))
+			for _, p := range r.compiled.paths[:3] {
+				t.Logf("%+v", p)
+			}
+			for _, c := range r.compiled.requires {
+				t.Logf("req before=%v maxLen=%d window=%d", c.before != nil, c.before.maxLen, c.window)
+			}
+		}
+	}
+}
