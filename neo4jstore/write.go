@@ -118,6 +118,7 @@ func (b *batch) run(ctx context.Context, tx neo4j.ManagedTransaction, replaced [
 		{"entities", qMergeEntities, b.entities},
 		{"mentions", qMergeMentions, b.mentions},
 		{"links", qMergeLinks, b.links},
+		{"parent links", qMergeLinks, b.parentLinks},
 		{"events", qMergeEvents, b.events},
 		{"arguments", qMergeArguments, b.arguments},
 	}
@@ -198,11 +199,14 @@ func toStrings(v any) []string {
 // batch holds the parameter rows of one write transaction.
 type batch struct {
 	articles, entities, mentions, links, events, arguments []map[string]any
+	// parentLinks tie the targets of links to their own parents (a city's
+	// region to its country); they run after links create those targets.
+	parentLinks []map[string]any
 }
 
 func (b *batch) writes() int {
 	// An event also writes its REPORTED_IN relationship.
-	return len(b.articles) + len(b.entities) + len(b.mentions) + len(b.links) + 2*len(b.events) + len(b.arguments)
+	return len(b.articles) + len(b.entities) + len(b.mentions) + len(b.links) + len(b.parentLinks) + 2*len(b.events) + len(b.arguments)
 }
 
 // buildBatch turns documents into parameter rows; entities shared by several
@@ -210,14 +214,18 @@ func (b *batch) writes() int {
 func buildBatch(docs []domain.Document, version string) *batch {
 	b := &batch{}
 	ents := map[string]*entityRow{}
-	links := map[[3]string]map[string]any{}
+	links, parents := map[[3]string]map[string]any{}, map[[3]string]map[string]any{}
 	for _, d := range docs {
 		b.articles = append(b.articles, articleRow(d.Article, version))
 		for _, e := range d.Entities {
 			ents[e.ID] = mergeEntity(ents[e.ID], e)
 			b.mentions = append(b.mentions, map[string]any{"entity": e.ID, "article": d.Article.ID, "count": len(e.Mentions)})
 			for _, l := range entityLinks(e) {
-				links[[3]string{l["from"].(string), l["rel"].(string), l["to"].(string)}] = l
+				m := links
+				if l["from"] != e.ID {
+					m = parents
+				}
+				m[[3]string{l["from"].(string), l["rel"].(string), l["to"].(string)}] = l
 			}
 		}
 		for _, ev := range d.Events {
@@ -226,7 +234,7 @@ func buildBatch(docs []domain.Document, version string) *batch {
 		}
 	}
 	b.entities = sortedEntityRows(ents)
-	b.links = sortedLinks(links)
+	b.links, b.parentLinks = sortedLinks(links), sortedLinks(parents)
 	return b
 }
 

@@ -150,7 +150,7 @@ func (s *Store) rawUnwind(ctx context.Context, b *batch) error {
 		for _, st := range []struct {
 			q    string
 			rows []map[string]any
-		}{{rawArticles, b.articles}, {rawEntities, b.entities}, {rawMentions, b.mentions}, {rawLinks, b.links}, {rawEvents, b.events}, {rawArguments, b.arguments}} {
+		}{{rawArticles, b.articles}, {rawEntities, b.entities}, {rawMentions, b.mentions}, {rawLinks, b.links}, {rawLinks, b.parentLinks}, {rawEvents, b.events}, {rawArguments, b.arguments}} {
 			if err := exec(ctx, tx, st.q, map[string]any{"rows": st.rows}); err != nil {
 				return nil, err
 			}
