@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"eventgraph/neo4jstore"
 )
 
@@ -15,12 +13,12 @@ import (
 // Cypher query, so nested lists cost a bounded number of round trips
 // whatever the page sizes.
 type Loaders struct {
-	events   *dataloadgen.Loader[string, *neo4jstore.EventRow]
-	entities *dataloadgen.Loader[string, *neo4jstore.EntityRow]
-	articles *dataloadgen.Loader[string, *neo4jstore.ArticleRow]
-	facts    *dataloadgen.Loader[string, []neo4jstore.Fact]
-	eventsOf *dataloadgen.Loader[listKey, neo4jstore.EventPage]
-	related  *dataloadgen.Loader[listKey, neo4jstore.RelatedPage]
+	events   *loader[string, *neo4jstore.EventRow]
+	entities *loader[string, *neo4jstore.EntityRow]
+	articles *loader[string, *neo4jstore.ArticleRow]
+	facts    *loader[string, []neo4jstore.Fact]
+	eventsOf *loader[listKey, neo4jstore.EventPage]
+	related  *loader[listKey, neo4jstore.RelatedPage]
 }
 
 // listKey asks for one entity's (or article's) page of a list; Spec is the
@@ -38,36 +36,39 @@ type eventsOfSpec struct {
 
 type loadersKey struct{}
 
-// DefaultBatchWait is how long a loader waits for more keys.
-const DefaultBatchWait = time.Millisecond
+// DefaultBatchWait is how long a loader waits for one more key.
+const DefaultBatchWait = 2 * time.Millisecond
 
 // NewLoaders returns the loaders of one request.
 func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(neo4jstore.MaxFirst * 4)}
 	l := &Loaders{}
-	l.events = dataloadgen.NewLoader(byID(store.EventsByID), opts...)
-	l.entities = dataloadgen.NewLoader(byID(store.EntitiesByID), opts...)
-	l.articles = dataloadgen.NewLoader(byID(store.ArticlesByID), opts...)
-	l.facts = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
-		m, err := cached(cache, "facts\x00"+joinKeys(keys), func() (map[string][]neo4jstore.Fact, error) {
-			return store.Facts(ctx, keys)
-		})
+	l.events = newLoader(wait, byID(store.EventsByID))
+	l.entities = newLoader(wait, byID(store.EntitiesByID))
+	l.articles = newLoader(wait, byID(store.ArticlesByID))
+	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
+		m, err := store.Facts(ctx, keys)
 		out := make([][]neo4jstore.Fact, len(keys))
 		for i, k := range keys {
 			out[i] = m[k]
+			if err == nil {
+				cache.Put("facts\x00"+k, out[i])
+			}
 		}
 		return out, fill(len(keys), err)
-	}, opts...)
-	l.eventsOf = dataloadgen.NewLoader(grouped(cache, "events of", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
+	})
+	l.facts.peek = peek[string, []neo4jstore.Fact](cache, func(k string) string { return "facts\x00" + k })
+	l.eventsOf = newLoader(wait, grouped(cache, "events of", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
 		var s eventsOfSpec
 		_ = json.Unmarshal([]byte(spec), &s)
 		return store.EventsOf(ctx, keys, s.Article, s.Role, s.Query)
-	}), opts...)
-	l.related = dataloadgen.NewLoader(grouped(cache, "related", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
+	}))
+	l.eventsOf.peek = peek[listKey, neo4jstore.EventPage](cache, func(k listKey) string { return "events of\x00" + k.Spec + "\x00" + k.Key })
+	l.related = newLoader(wait, grouped(cache, "related", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
 		var q neo4jstore.RelatedQuery
 		_ = json.Unmarshal([]byte(spec), &q)
 		return store.Related(ctx, keys, q)
-	}), opts...)
+	}))
+	l.related.peek = peek[listKey, neo4jstore.RelatedPage](cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key })
 	return l
 }
 
@@ -138,6 +139,20 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 	}
 }
 
+// peek answers a loader from the read cache.
+func peek[K comparable, V any](cache *Cache, key func(K) string) func(K) (V, bool) {
+	if cache == nil {
+		return nil
+	}
+	return func(k K) (V, bool) {
+		if v, ok := cache.Get(key(k)); ok {
+			return v.(V), true
+		}
+		var zero V
+		return zero, false
+	}
+}
+
 func fill(n int, err error) []error {
 	if err == nil {
 		return nil
@@ -147,11 +162,6 @@ func fill(n int, err error) []error {
 		errs[i] = err
 	}
 	return errs
-}
-
-func joinKeys(keys []string) string {
-	b, _ := json.Marshal(keys)
-	return string(b)
 }
 
 func specOf(v any) string {

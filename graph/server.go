@@ -114,6 +114,7 @@ func NewServer(r *Resolver, o ServerOptions) *handler.Server {
 // are logged and their details hidden.
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		detail := err.Error() // before the presenter rewrites the message
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		if gerr.Extensions == nil {
 			gerr.Extensions = map[string]any{}
@@ -122,11 +123,10 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &de) {
 			code := codeOf(de.Code)
 			gerr.Message = de.Message
-			if code == CodeInternal {
-				logger.Error("graphql", "path", gerr.Path.String(), "err", err)
-			}
 			if de.Code == domain.EUNAVAILABLE {
-				logger.Warn("graphql", "path", gerr.Path.String(), "err", err)
+				logger.Warn("graphql", "path", gerr.Path.String(), "err", detail)
+			} else if code == CodeInternal {
+				logger.Error("graphql", "path", gerr.Path.String(), "err", detail)
 			}
 			gerr.Extensions["code"] = code
 			return gerr
@@ -143,7 +143,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			} else {
 				gerr.Message = "internal error"
 			}
-			logger.Error("graphql", "path", gerr.Path.String(), "err", err)
+			logger.Error("graphql", "path", gerr.Path.String(), "err", detail)
 			gerr.Extensions["code"] = CodeInternal
 		}
 		return gerr

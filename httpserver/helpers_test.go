@@ -15,7 +15,13 @@ import (
 	"eventgraph/internal/testenv"
 )
 
-func quietLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+// quietLogger discards logs unless EVENTGRAPH_TEST_LOG is set.
+func quietLogger() *slog.Logger {
+	if os.Getenv("EVENTGRAPH_TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.DiscardHandler)
+}
 
 // gqlError is one error of a response.
 type gqlError struct {

@@ -68,6 +68,9 @@ func buildEnv(t *testing.T, ncfg config.Neo4j, evalDir string) (*env, string) {
 	e.store, err = neo4jstore.Open(ctx, ncfg, neo4jstore.WithTimeout(cfg.QueryTimeout),
 		neo4jstore.WithObserver(func(q string, d time.Duration, err error) {
 			e.trips.Add(1)
+			if os.Getenv("EVENTGRAPH_TEST_TRIPS") != "" {
+				println("cypher:", q, d.String())
+			}
 			e.metrics.ObserveCypher(q, d, err)
 		}))
 	if err != nil {
