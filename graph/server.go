@@ -138,6 +138,13 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errcode.ParseFailed, errcode.ValidationFailed:
 			gerr.Extensions["code"] = CodeBadUserInput
 		default:
+			var inner *gqlerror.Error
+			if gerr.Err == nil || (errors.As(gerr.Err, &inner) && inner.Err == nil) {
+				// gqlgen's own refusals ("introspection disabled", bad
+				// variables): the request's fault, the message is safe.
+				gerr.Extensions["code"] = CodeBadUserInput
+				return gerr
+			}
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 				gerr.Message = "the request took too long"
 			} else {
