@@ -181,7 +181,7 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 	lx := d.k.lex
 	for i := te; i < s.te && i < te+8; i++ {
 		if mi := d.topAt[i]; mi >= 0 {
-			if ok(int(mi)) && !d.inPP(int(mi), s.tb) {
+			if ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
 				return int(mi)
 			}
 			return -1

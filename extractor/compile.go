@@ -19,7 +19,7 @@ type compiledRule struct {
 
 // constraint is a compiled Constraint.
 type constraint struct {
-	before, after, sentence *trie
+	before, after, near, sentence *trie
 	window                  int
 	prior                   domain.EventType
 }
@@ -161,7 +161,7 @@ func compileConstraint(con Constraint, lx *lexicon) (constraint, error) {
 	for _, p := range []struct {
 		src string
 		dst **trie
-	}{{con.Before, &out.before}, {con.After, &out.after}, {con.Sentence, &out.sentence}} {
+	}{{con.Before, &out.before}, {con.After, &out.after}, {con.Near, &out.near}, {con.Sentence, &out.sentence}} {
 		if p.src == "" {
 			continue
 		}
@@ -180,7 +180,7 @@ func compileConstraint(con Constraint, lx *lexicon) (constraint, error) {
 		n++
 	}
 	if n != 1 {
-		return out, fmt.Errorf("give exactly one of before, after, sentence or prior_event")
+		return out, fmt.Errorf("give exactly one of before, after, near, sentence or prior_event")
 	}
 	if con.Window < 0 || con.Window > 30 {
 		return out, fmt.Errorf("window %d out of range 0..30", con.Window)

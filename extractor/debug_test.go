@@ -41,3 +41,13 @@ func TestDebugRule(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugRules(t *testing.T) {
+	if os.Getenv("EG_RULES") == "" {
+		t.Skip()
+	}
+	x, _ := New()
+	for _, f := range x.TestRules() {
+		t.Log(f.String())
+	}
+}

@@ -170,23 +170,11 @@ func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
 		}
 		return false
 	case c.after != nil:
-		for i := te; i <= te+c.window && i < s.te; i++ {
-			if len(c.after.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
-				return true
-			}
-		}
+		return d.matchAfter(c.after, c.window, s, te)
 	case c.before != nil:
-		lo := tb - c.window - c.before.maxLen - 1
-		if lo < s.tb {
-			lo = s.tb
-		}
-		for i := lo; i < tb; i++ {
-			for _, h := range c.before.matchAt(d.toks, i, tb, d, buf[:0]) {
-				if h.end >= tb-c.window {
-					return true
-				}
-			}
-		}
+		return d.matchBefore(c.before, c.window, s, tb)
+	case c.near != nil:
+		return d.matchBefore(c.near, c.window, s, tb) || d.matchAfter(c.near, c.window, s, te)
 	case c.sentence != nil:
 		for i := s.tb; i < s.te; i++ {
 			if len(c.sentence.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
@@ -273,4 +261,34 @@ func mentionTypeBit(m *mention) uint16 {
 		return tyGroup
 	}
 	return 0
+}
+
+// matchAfter reports whether t matches starting within window tokens
+// after te.
+func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
+	var buf [8]hit
+	for i := te; i <= te+window && i < s.te; i++ {
+		if len(t.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// matchBefore reports whether t matches ending within window tokens
+// before tb.
+func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
+	var buf [8]hit
+	lo := tb - window - t.maxLen - 1
+	if lo < s.tb {
+		lo = s.tb
+	}
+	for i := lo; i < tb; i++ {
+		for _, h := range t.matchAt(d.toks, i, tb, d, buf[:0]) {
+			if h.end >= tb-window {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -200,6 +200,7 @@ type rawCue struct {
 	Before   int      `yaml:"before"`
 	After    int      `yaml:"after"`
 	Scope    string   `yaml:"scope"`
+	Priority int      `yaml:"priority"`
 	Phrases  []string `yaml:"phrases"`
 	Except   []string `yaml:"except"`
 }

@@ -456,7 +456,12 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	if count > 0 {
 		return j
 	}
-	ids, e := g.heads.longest(d.toks, k, limit, d.idbuf[:0])
+	ids, e := g.heads.longest(d.toks, j, limit, d.idbuf[:0])
+	if len(ids) > 0 {
+		k, mods = j, ""
+	} else {
+		ids, e = g.heads.longest(d.toks, k, limit, d.idbuf[:0])
+	}
 	if len(ids) == 0 {
 		return j
 	}

@@ -12,6 +12,7 @@ type cueCategory struct {
 	modality    domain.Modality
 	before      int
 	after       int
+	priority    int
 	conditional bool
 }
 
@@ -36,7 +37,7 @@ func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
 			return nil, fmt.Errorf("lexicon: cue category %s: unknown scope %q", name, rc.Scope)
 		}
 		ci := len(cs.cats)
-		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, conditional: rc.Scope == "conditional"})
+		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional"})
 		cs.byName[name] = ci
 		for _, p := range rc.Phrases {
 			words := splitWords(p)
@@ -98,11 +99,16 @@ func (d *doc) sentenceCues(si int) []cueHit {
 				best = k
 			}
 		}
+		if best < 0 {
+			continue
+		}
+		end := hits[best].end
 		for _, h := range hits {
-			if h.end == hits[best].end {
+			if h.end == end {
 				out = append(out, cueHit{cat: int(h.id), tb: h.start, te: h.end})
 			}
 		}
+		i = end - 1
 	}
 	return out
 }
@@ -114,6 +120,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 	cs := d.k.cues
 	best := def
 	bestDist := 1 << 30
+	bestPrio := -1
 	for _, c := range cues {
 		cat := &cs.cats[c.cat]
 		if ignore[cat.name] {
@@ -134,8 +141,8 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 				dist = n
 			}
 		}
-		if dist >= 0 && dist < bestDist {
-			best, bestDist = cat.modality, dist
+		if dist >= 0 && (cat.priority > bestPrio || cat.priority == bestPrio && dist < bestDist) {
+			best, bestDist, bestPrio = cat.modality, dist, cat.priority
 		}
 	}
 	return best

@@ -68,16 +68,21 @@ func parsePattern(src string, lx *lexicon) ([]element, error) {
 				return nil, fmt.Errorf("gap %q out of range 1..30", f)
 			}
 			el.alts = [][]step{{{kind: stGap, max: n}}}
-		case strings.HasPrefix(f, "<") && strings.HasSuffix(f, ">"):
-			name := f[1 : len(f)-1]
-			if !lx.knownClass(name) {
-				return nil, fmt.Errorf("unknown class <%s>", name)
-			}
-			el.alts = [][]step{{{kind: stClass, class: name}}}
 		default:
 			for _, alt := range strings.Split(f, "|") {
 				if alt == "" {
 					return nil, fmt.Errorf("empty alternative in %q", f)
+				}
+				if strings.HasPrefix(alt, "<") && strings.HasSuffix(alt, ">") {
+					name := alt[1 : len(alt)-1]
+					if !lx.knownClass(name) {
+						return nil, fmt.Errorf("unknown class <%s>", name)
+					}
+					el.alts = append(el.alts, []step{{kind: stClass, class: name}})
+					continue
+				}
+				if strings.ContainsAny(alt, "<>") {
+					return nil, fmt.Errorf("malformed class in %q", alt)
 				}
 				alt = strings.ReplaceAll(alt, "_", " ")
 				forms := []string{alt}

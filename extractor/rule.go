@@ -57,6 +57,9 @@ type Constraint struct {
 	Before string `yaml:"before"`
 	// After is a pattern that must start within Window tokens after the trigger.
 	After string `yaml:"after"`
+	// Near is a pattern that must end within Window tokens before the
+	// trigger or start within Window tokens after it.
+	Near string `yaml:"near"`
 	// Sentence is a pattern that must occur somewhere in the trigger's sentence.
 	Sentence string `yaml:"sentence"`
 	// Window bounds Before and After, in tokens; 0 means adjacent.
