@@ -1,0 +1,28 @@
+# Developer entry points. `make` or `make help` lists the targets.
+
+SHELL := /usr/bin/env bash
+NEO4J := scripts/neo4j.sh
+
+.DEFAULT_GOAL := help
+
+.PHONY: help neo4j-start neo4j-stop neo4j-status neo4j-restart neo4j-logs
+
+help: ## list the targets
+	@echo "Targets:"
+	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
+
+neo4j-start: ## start the local Neo4j (fetches it with Maven the first time)
+	@$(NEO4J) start
+
+neo4j-stop: ## stop the local Neo4j
+	@$(NEO4J) stop
+
+neo4j-status: ## tell whether the local Neo4j runs (exit 3 when stopped)
+	@$(NEO4J) status
+
+neo4j-restart: ## restart the local Neo4j
+	@$(NEO4J) restart
+
+neo4j-logs: ## show the end of the local Neo4j's log
+	@$(NEO4J) logs
