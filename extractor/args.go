@@ -102,6 +102,12 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used map[int]bool) (arg
 		}
 	case "where":
 		return pick(d.whereAntecedent(si, tb, ok))
+	case "trigger":
+		for i := tb; i < te; i++ {
+			if mi := d.topAt[i]; mi >= 0 && ok(int(mi)) {
+				return mentionArg(d, int(mi)), true
+			}
+		}
 	case "state":
 		return pick(d.stateBody(si, tb, te, ok))
 	case "loc_word":

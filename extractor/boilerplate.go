@@ -57,6 +57,8 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 	for _, p := range bp.prefixes {
 		if strings.HasPrefix(trimmed, p) {
 			out = append(out, span{off, off + len(p)})
+			off += len(p)
+			trimmed = trimmed[len(p):]
 			break
 		}
 	}

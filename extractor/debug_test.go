@@ -51,3 +51,18 @@ func TestDebugRules(t *testing.T) {
 		t.Log(f.String())
 	}
 }
+
+func TestDebugToks(t *testing.T) {
+	text := os.Getenv("EG_TOKS")
+	if text == "" {
+		t.Skip()
+	}
+	x, _ := New()
+	n := normalize(text)
+	t.Log(x.data.boil.find(n.lower))
+	d := &doc{x: x, k: x.data, n: n, acronyms: map[string]acronymDef{}}
+	d.tokenize()
+	for _, tk := range d.toks {
+		t.Logf("%q %d", tk.low, tk.flags)
+	}
+}

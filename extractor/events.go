@@ -116,7 +116,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 func (d *doc) mergeOrAdd(first int, ev eventFound) {
 	for k := first; k < len(d.events); k++ {
 		p := &d.events[k]
-		if p.rule.Type != ev.rule.Type || p.modality != ev.modality {
+		if p.rule.Type != ev.rule.Type || p.modality != ev.modality || d.conflict(p.args, ev.args) {
 			continue
 		}
 		for _, a := range ev.args {
@@ -291,4 +291,32 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 		}
 	}
 	return false
+}
+
+// conflict reports whether two events name different participants in a
+// role that tells events apart (two arrests of different people, or in two
+// places): then they are two mentions.
+func (d *doc) conflict(a, b []argFound) bool {
+	for _, x := range a {
+		if x.role != domain.Patient && x.role != domain.Location {
+			continue
+		}
+		for _, y := range b {
+			if y.role != x.role {
+				continue
+			}
+			if d.argKey(x) != d.argKey(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argKey identifies an argument's participant: its entity, or its text.
+func (d *doc) argKey(a argFound) string {
+	if a.mention >= 0 && d.ms[a.mention].ent >= 0 {
+		return d.ents[d.ms[a.mention].ent].id
+	}
+	return d.lowSpan(a.tb, a.te)
 }

@@ -3,7 +3,6 @@ package extractor
 import (
 	"fmt"
 	"strings"
-	"unicode"
 )
 
 // Dictionary entry kinds.
@@ -32,7 +31,7 @@ const (
 type dictEntry struct {
 	kind    entryKind
 	ref     int      // index into the gazetteer table of its kind
-	cased   bool     // the text must be capitalised like the name
+	caps    []bool   // which words must be capitalised, as in the name
 	next    []string // the name counts only before one of these words
 	surface string   // the name as listed
 }
@@ -52,8 +51,16 @@ func (d *dict) add(name string, e dictEntry) error {
 		return fmt.Errorf("name %q has no words", name)
 	}
 	e.surface = name
-	r := []rune(strings.TrimSpace(name))
-	e.cased = len(r) > 0 && unicode.IsUpper(r[0])
+	e.caps = nil
+	n := normalize(name)
+	for i, t := range tokenize(n, nil) {
+		if t.has(flCap) {
+			if e.caps == nil {
+				e.caps = make([]bool, len(words))
+			}
+			e.caps[i] = true
+		}
+	}
 	path := make([]step, len(words))
 	for i, w := range words {
 		path[i] = step{kind: stLit, lit: w}
@@ -87,7 +94,7 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 		out := buf[:0]
 		for _, id := range cands[k].n.accept {
 			e := &d.entries[id]
-			if e.cased && !toks[i].has(flCap) {
+			if !capsMatch(toks, i, e.caps) {
 				continue
 			}
 			if len(e.next) > 0 && !nextIs(toks, cands[k].end, limit, e.next) {
@@ -133,8 +140,8 @@ type gBody struct {
 
 // gHead is an agency or organisation head noun.
 type gHead struct {
-	slug, name          string
-	bare, place, regime bool
+	slug, name                 string
+	bare, place, regime, alone bool
 }
 
 // gRole is an actor role.
@@ -316,7 +323,7 @@ func (g *gazetteer) loadBodies(agencies, orgs []rawBody) error {
 func (g *gazetteer) loadHeads(r *rawKnowledge) error {
 	for _, h := range r.AgencyHeads {
 		i := len(g.aHeads)
-		g.aHeads = append(g.aHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place, regime: h.Regime})
+		g.aHeads = append(g.aHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place, regime: h.Regime, alone: h.Alone})
 		for _, f := range h.Forms {
 			if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekAgencyHead, ref: i}); err != nil {
 				return fmt.Errorf("gazetteer: agency head %s: %v", h.Slug, err)
@@ -390,4 +397,15 @@ func (g *gazetteer) capitalOf(city int) int {
 		return c
 	}
 	return -1
+}
+
+// capsMatch reports whether the tokens from i are capitalised wherever the
+// name's words are.
+func capsMatch(toks []token, i int, caps []bool) bool {
+	for k, c := range caps {
+		if c && i+k < len(toks) && !toks[i+k].has(flCap) && toks[i+k].kind == tkWord {
+			return false
+		}
+	}
+	return true
 }

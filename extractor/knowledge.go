@@ -187,6 +187,7 @@ type rawHead struct {
 	Bare   bool     `yaml:"bare"`
 	Place  bool     `yaml:"place_suffix"`
 	Regime bool     `yaml:"regime"`
+	Alone  bool     `yaml:"alone"`
 }
 
 type rawRole struct {

@@ -506,6 +506,9 @@ func (d *doc) notPeople(j int) bool { return d.k.lex.in("not_people", d.toks[j].
 func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationality) int {
 	g := d.k.gaz
 	head := g.aHeads[h]
+	if head.alone && e < limit && d.followedByNoun(e) {
+		return j
+	}
 	if len(nats) == 0 && !head.bare && k == j {
 		// "police" alone still names the local police of the context.
 		if d.toks[j].low != "police" {
@@ -669,4 +672,18 @@ func (d *doc) addRoleCountry(b, e, c, si int) {
 	m := newMention(mCountry, b, e, si)
 	m.country, m.ref = c, c
 	d.add(m)
+}
+
+// followedByNoun reports whether the word at e continues a noun phrase
+// ("state media"), so that a head marked alone is not a head there.
+func (d *doc) followedByNoun(e int) bool {
+	t := &d.toks[e]
+	if t.kind != tkWord || t.low == "'s" {
+		return false
+	}
+	lx := d.k.lex
+	if t.low == "of" {
+		return true
+	}
+	return !(lx.in("prep", t.low) || lx.in("clause_break", t.low) || lx.in("aux", t.low) || t.low == "and" || t.low == "or" || t.low == "that")
 }
