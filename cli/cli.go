@@ -41,6 +41,7 @@ func commands() []command {
 		extractCommand(),
 		evalCommand(),
 		rulesCommand(),
+		ingestCommand(),
 		serveCommand(),
 	}
 }
