@@ -39,6 +39,9 @@ func (d *doc) findAmounts(s sentence) {
 func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	start := i
 	j := i
+	if i > 0 && (d.toks[i].low == "over" || d.toks[i].low == "in") && isParticleVerb(d.toks[i-1].low) {
+		return amountSpan{}, false // "handed over 150 dollars": a particle, not "more than"
+	}
 	for j < limit && j-i < 3 && lx.in("approx", d.toks[j].low) && d.toks[j].kind == tkWord {
 		j++
 	}
@@ -202,4 +205,14 @@ func scaleOf(w string) float64 {
 		return 1e12
 	}
 	return 1
+}
+
+// isParticleVerb reports whether w is a form of a verb that takes "over"
+// or "in" as a particle ("hand over", "turn in").
+func isParticleVerb(w string) bool {
+	switch w {
+	case "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "give", "gives", "gave", "giving", "fork", "forked", "pay", "paid", "pays", "paying":
+		return true
+	}
+	return false
 }

@@ -134,7 +134,7 @@ func (d *doc) phraseStart(m *mention, sb int) int {
 		switch {
 		case lx.in("poss", p.low) || lx.in("quant_pron", p.low) || p.low == "another" || p.low == "other" || p.low == "one":
 			k--
-		case p.low == "of" && k-2 >= sb && (lx.in("quant_pron", d.toks[k-2].low) || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
+		case p.low == "of" && k-2 >= sb && (lx.in("quant_pron", d.toks[k-2].low) || d.toks[k-2].low == "one" || d.toks[k-2].low == "each" || d.toks[k-2].low == "none" || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
 			k -= 2
 		case p.low == "and" && k-2 >= sb && d.toks[k-2].low == "more" && k-3 >= sb && d.toks[k-3].low == "more":
 			k -= 3
@@ -255,7 +255,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 	lx := d.k.lex
 	for i := from; i < s.te && i < from+window; i++ {
 		t := &d.toks[i]
-		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" {
+		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || lx.in("speech", t.low) {
 			return -1
 		}
 		if prep == "custody" {
@@ -309,8 +309,12 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 		if mi := d.topAt[i]; mi >= 0 {
 			return int(mi)
 		}
+		if ids, e := d.k.gaz.quant.longest(d.toks, i, limit, d.idbuf[:0]); len(ids) > 0 {
+			i = e
+			continue
+		}
 		w := d.toks[i].low
-		if !(lx.in("poss", w) || lx.in("quant_pron", w) || w == "other" || w == "another" || w == "one" || w == "of" || w == "number") {
+		if !(lx.in("poss", w) || lx.in("quant_pron", w) || w == "of" || w == "number") {
 			return -1
 		}
 		i++
@@ -329,7 +333,7 @@ func (d *doc) passive(si, tb int) bool {
 	}
 	lx := d.k.lex
 	k := tb - 1
-	for k >= s.tb && lx.in("aux", d.toks[k].low) && !lx.in("aux_be", d.toks[k].low) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
+	for k >= s.tb && (lx.in("aux", d.toks[k].low) || hasSuffix(d.toks[k].low, "ly")) && !lx.in("aux_be", d.toks[k].low) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
 		k--
 	}
 	if k < s.tb {
@@ -495,6 +499,9 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	}
 	for k := len(d.times) - 1; k >= 0; k-- {
 		t := d.times[k]
+		if t.te > tb && t.tb <= tb {
+			continue // the phrase holds the trigger
+		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
 			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
 				return argFound{tb: t.tb, te: t.te, mention: -1}, true

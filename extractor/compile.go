@@ -20,8 +20,8 @@ type compiledRule struct {
 // constraint is a compiled Constraint.
 type constraint struct {
 	before, after, near, sentence *trie
-	window                  int
-	prior                   domain.EventType
+	window                        int
+	prior                         domain.EventType
 }
 
 // roleStrategies are the strategies that fill one role, in order.

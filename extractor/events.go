@@ -210,8 +210,14 @@ func (d *doc) classEnds(class string, i int, buf []int) []int {
 		return buf
 	}
 	j := i
-	for k := 0; k < 2 && j < len(d.toks) && d.topAt[j] < 0 && lx.in("poss", d.toks[j].low); k++ {
-		j++
+	for k := 0; k < 3 && j < len(d.toks) && d.topAt[j] < 0; k++ {
+		if ids, e := d.k.gaz.quant.longest(d.toks, j, len(d.toks), d.idbuf[:0]); len(ids) > 0 {
+			j = e
+		} else if lx.in("poss", d.toks[j].low) {
+			j++
+		} else {
+			break
+		}
 	}
 	if j >= len(d.toks) || d.topAt[j] < 0 {
 		return buf

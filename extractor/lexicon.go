@@ -107,7 +107,7 @@ func suffixS(w string) string {
 	n := len(w)
 	switch {
 	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
-		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || w == "go" || w == "do":
 		return w + "es"
 	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
 		return w[:n-1] + "ies"

@@ -91,6 +91,17 @@ type nationality struct {
 // body, a head noun, a role, a pronoun, a group noun or a place.
 func (d *doc) parseNP(i, limit, si int) int {
 	g := d.k.gaz
+	// Names that begin with a determiner ("the North") come first.
+	if ids, e := g.quant.longest(d.toks, i, limit, d.idbuf[:0]); len(ids) > 0 {
+		if pids, pe := g.names.longest(d.toks, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
+			// "the North Korean regime" is not "the North".
+			if _, pe2 := g.names.longest(d.toks, e, limit, d.idbuf2[:0]); pe2 < pe || pe2 == e {
+				if end := d.parsePlace(i, limit, si, true); end > i {
+					return end
+				}
+			}
+		}
+	}
 	j := i
 	for q := 0; q < 3 && j < limit; q++ {
 		ids, e := g.quant.longest(d.toks, j, limit, d.idbuf[:0])

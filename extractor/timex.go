@@ -8,7 +8,20 @@ type timeSpan struct{ tb, te int }
 // and temporal phrases opened by "following", "after", "before", "since",
 // "during" or "amid" that run to the end of their clause.
 func (d *doc) findTimes(s sentence) {
+	// Temporal phrases may hold simple times ("after ... last month"):
+	// both are kept, in order of start.
+	phraseEnd := -1
 	for i := s.tb; i < s.te; i++ {
+		if i >= phraseEnd && d.k.lex.in("time_preps", d.toks[i].low) {
+			if e := d.timeAt(i, s.te); e > i {
+				d.times = append(d.times, timeSpan{i, e})
+				phraseEnd = e
+				continue
+			}
+		}
+		if d.k.lex.in("time_preps", d.toks[i].low) {
+			continue
+		}
 		if e := d.timeAt(i, s.te); e > i {
 			d.times = append(d.times, timeSpan{i, e})
 			i = e - 1
