@@ -12,5 +12,8 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_version IF NOT EXISTS FOR (a:Article) ON (a.extractorVersion);
 // Full-text search over entity names and aliases, and over event sentences.
+// The sentence index is updated after commit rather than inside it: writes
+// of large batches do not wait for it.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText];
-CREATE FULLTEXT INDEX event_sentences IF NOT EXISTS FOR (e:Event) ON EACH [e.sentence];
+CREATE FULLTEXT INDEX event_sentences IF NOT EXISTS FOR (e:Event) ON EACH [e.sentence]
+  OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};

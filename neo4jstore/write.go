@@ -95,7 +95,7 @@ func (s *Store) writeBatch(ctx context.Context, b *batch, replaced []string) err
 	defer sess.Close(ctx)
 	start := time.Now()
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, b.run(ctx, tx, replaced)
+		return nil, s.runBatch(ctx, tx, b, replaced)
 	})
 	s.record("write batch", time.Since(start), err)
 	if err != nil {
@@ -104,8 +104,8 @@ func (s *Store) writeBatch(ctx context.Context, b *batch, replaced []string) err
 	return nil
 }
 
-// run executes the statements of one batch inside tx.
-func (b *batch) run(ctx context.Context, tx neo4j.ManagedTransaction, replaced []string) error {
+// runBatch executes the statements of one batch inside tx.
+func (s *Store) runBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *batch, replaced []string) error {
 	stale, err := clearArticles(ctx, tx, replaced)
 	if err != nil {
 		return err
@@ -126,7 +126,10 @@ func (b *batch) run(ctx context.Context, tx neo4j.ManagedTransaction, replaced [
 		if len(st.rows) == 0 {
 			continue
 		}
-		if err := exec(ctx, tx, st.query, map[string]any{"rows": st.rows}); err != nil {
+		start := time.Now()
+		err := exec(ctx, tx, st.query, map[string]any{"rows": st.rows})
+		s.record("merge "+st.name, time.Since(start), err)
+		if err != nil {
 			return fmt.Errorf("merge %s: %w", st.name, err)
 		}
 	}
