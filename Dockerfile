@@ -14,6 +14,8 @@ RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/eventgr
 FROM alpine:3.22
 RUN addgroup -S eventgraph && adduser -S -G eventgraph -H -h /nonexistent eventgraph
 COPY --from=build /out/eventgraph /usr/local/bin/eventgraph
+# The bundled sample articles: docker compose exec app eventgraph ingest /samples
+COPY samples /samples
 USER eventgraph
 ENV EVENTGRAPH_ADDR=:8080
 EXPOSE 8080
