@@ -4,6 +4,8 @@ import (
 	"container/list"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // Cache is a bounded least-recently-used cache of read results whose
@@ -20,6 +22,9 @@ type Cache struct {
 	items map[string]*list.Element
 	// Hits and Misses count lookups, for metrics.
 	hits, misses uint64
+	// flight merges concurrent computations of one key, so an expired
+	// entry asked for by many requests at once costs one query.
+	flight singleflight.Group
 }
 
 type cacheEntry struct {
@@ -105,14 +110,39 @@ func (c *Cache) Stats() (entries int, hits, misses uint64) {
 	return c.ll.Len(), c.hits, c.misses
 }
 
-// cached returns the cached value of key or computes, stores and returns it.
+// cached returns the cached value of key or computes, stores and returns
+// it; concurrent callers of one missing key share one computation.
 func cached[T any](c *Cache, key string, compute func() (T, error)) (T, error) {
+	if c == nil {
+		return compute()
+	}
 	if v, ok := c.Get(key); ok {
 		return v.(T), nil
 	}
-	v, err := compute()
-	if err == nil {
-		c.Put(key, v)
+	v, err, _ := c.flight.Do(key, func() (any, error) {
+		v, err := compute()
+		if err == nil {
+			c.Put(key, v)
+		}
+		return v, err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
 	}
-	return v, err
+	return v.(T), nil
+}
+
+// shared runs compute once for concurrent callers of the same key, without
+// storing the result.
+func shared[T any](c *Cache, key string, compute func() (T, error)) (T, error) {
+	if c == nil {
+		return compute()
+	}
+	v, err, _ := c.flight.Do("\x01"+key, func() (any, error) { return compute() })
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil
 }

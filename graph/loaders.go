@@ -42,11 +42,14 @@ const DefaultBatchWait = 2 * time.Millisecond
 // NewLoaders returns the loaders of one request.
 func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
 	l := &Loaders{}
-	l.events = newLoader(wait, byID(store.EventsByID))
-	l.entities = newLoader(wait, byID(store.EntitiesByID))
-	l.articles = newLoader(wait, byID(store.ArticlesByID))
+	l.events = newLoader(wait, byID(cache, "event", store.EventsByID))
+	l.events.peek = peek[string, *neo4jstore.EventRow](cache, func(k string) string { return "event\x00" + k })
+	l.entities = newLoader(wait, byID(cache, "entity", store.EntitiesByID))
+	l.entities.peek = peek[string, *neo4jstore.EntityRow](cache, func(k string) string { return "entity\x00" + k })
+	l.articles = newLoader(wait, byID(cache, "article", store.ArticlesByID))
+	l.articles.peek = peek[string, *neo4jstore.ArticleRow](cache, func(k string) string { return "article\x00" + k })
 	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
-		m, err := store.Facts(ctx, keys)
+		m, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
 		out := make([][]neo4jstore.Fact, len(keys))
 		for i, k := range keys {
 			out[i] = m[k]
@@ -83,13 +86,15 @@ func loadersFrom(ctx context.Context) *Loaders {
 }
 
 // byID adapts a store read by ids to a loader; unknown ids give nil.
-func byID[T any](read func(context.Context, []string) (map[string]T, error)) func(context.Context, []string) ([]*T, []error) {
+// Found rows are cached under name and id.
+func byID[T any](cache *Cache, name string, read func(context.Context, []string) (map[string]T, error)) func(context.Context, []string) ([]*T, []error) {
 	return func(ctx context.Context, ids []string) ([]*T, []error) {
-		m, err := read(ctx, ids)
+		m, err := shared(cache, name+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, ids) })
 		out := make([]*T, len(ids))
 		for i, id := range ids {
 			if v, ok := m[id]; ok {
 				out[i] = &v
+				cache.Put(name+"\x00"+id, out[i])
 			}
 		}
 		return out, fill(len(ids), err)
@@ -125,7 +130,7 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 					ids = append(ids, keys[i].Key)
 				}
 			}
-			m, err := read(ctx, spec, ids)
+			m, err := shared(cache, name+"\x00"+spec+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, spec, ids) })
 			for _, i := range idx {
 				if err != nil {
 					errs[i] = err
