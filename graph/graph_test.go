@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestGlobalIDs(t *testing.T) {
+	for in, want := range map[string]string{
+		"Entity:agency:kp:ministry-of-state-security": "agency:kp:ministry-of-state-security",
+		"agency:kp:ministry-of-state-security":        "agency:kp:ministry-of-state-security",
+		" city:cn:shenyang ":                          "city:cn:shenyang",
+	} {
+		got, err := keyOf(kindEntity, in)
+		if err != nil || got != want {
+			t.Errorf("keyOf(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := keyOf(kindEntity, "Event:x"); err == nil {
+		t.Error("an event id was accepted as an entity id")
+	}
+	if _, err := keyOf(kindEntity, ""); err == nil {
+		t.Error("an empty id was accepted")
+	}
+}
+
+func TestCacheIsBoundedAndExpires(t *testing.T) {
+	c := NewCache(3, 50*time.Millisecond)
+	for _, k := range []string{"a", "b", "c", "d"} {
+		c.Put(k, k)
+	}
+	if _, ok := c.Get("a"); ok {
+		t.Error("least recently used entry kept beyond the bound")
+	}
+	if v, ok := c.Get("d"); !ok || v != "d" {
+		t.Error("newest entry missing")
+	}
+	time.Sleep(60 * time.Millisecond)
+	if _, ok := c.Get("d"); ok {
+		t.Error("expired entry returned")
+	}
+	if NewCache(0, time.Second) != nil || NewCache(10, 0) != nil {
+		t.Error("a zero size or TTL should disable the cache")
+	}
+	var nilCache *Cache
+	nilCache.Put("x", 1)
+	if _, ok := nilCache.Get("x"); ok {
+		t.Error("nil cache cached")
+	}
+}
+
+func TestCachedMergesConcurrentMisses(t *testing.T) {
+	c := NewCache(10, time.Minute)
+	var calls atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v, err := cached(c, "k", func() (int, error) {
+				calls.Add(1)
+				time.Sleep(20 * time.Millisecond)
+				return 42, nil
+			})
+			if err != nil || v != 42 {
+				t.Errorf("cached = %d, %v", v, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("computed %d times, want 1", n)
+	}
+}
+
+// Loads made close together are fetched in one batch, even when the callers
+// start a few milliseconds apart.
+func TestLoaderBatches(t *testing.T) {
+	var batches [][]int
+	var mu sync.Mutex
+	l := newLoader(5*time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
+		mu.Lock()
+		batches = append(batches, append([]int(nil), keys...))
+		mu.Unlock()
+		out := make([]int, len(keys))
+		for i, k := range keys {
+			out[i] = k * 10
+		}
+		return out, nil
+	})
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i%4) * time.Millisecond)
+			v, err := l.Load(context.Background(), i%25)
+			if err != nil || v != (i%25)*10 {
+				t.Errorf("Load(%d) = %d, %v", i%25, v, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if len(batches) != 1 || len(batches[0]) != 25 {
+		t.Errorf("batches %v, want one of 25 distinct keys", batches)
+	}
+}
