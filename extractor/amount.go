@@ -23,7 +23,7 @@ type amountSpan struct {
 func (d *doc) findAmounts(s sentence) {
 	lx := d.k.lex
 	for i := s.tb; i < s.te; i++ {
-		if i < d.amountEnd {
+		if i < d.amountEnd || !d.toks[i].has(flAmountStart) && d.toks[i].kind != tkNumber {
 			continue
 		}
 		if a, ok := d.amountAt(i, s.te, lx); ok {
@@ -42,7 +42,7 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	if i > 0 && (d.toks[i].low == "over" || d.toks[i].low == "in") && isParticleVerb(d.toks[i-1].low) {
 		return amountSpan{}, false // "handed over 150 dollars": a particle, not "more than"
 	}
-	for j < limit && j-i < 3 && lx.in("approx", d.toks[j].low) && d.toks[j].kind == tkWord {
+	for j < limit && j-i < 3 && d.is(j, lApprox) && d.toks[j].kind == tkWord {
 		j++
 	}
 	if j < limit && d.toks[j].low == "to" && j > i && d.toks[j-1].low == "up" {
@@ -62,9 +62,9 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	}
 	hi := lo
 	k := e
-	if k+1 < limit && lx.in("range", d.toks[k].low) && d.toks[k].low != "and" {
+	if k+1 < limit && d.is(k, lRange) && d.toks[k].low != "and" {
 		m := k + 1
-		for m < limit && m-k < 3 && lx.in("approx", d.toks[m].low) {
+		for m < limit && m-k < 3 && d.is(m, lApprox) {
 			m++
 		}
 		if prefix && m < limit && isSymbolCurrency(d.toks[m].low) {
@@ -161,7 +161,7 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 	case t.kind == tkWord:
 		w, ok := lx.numbers[t.low]
 		if !ok || t.low == "a" || t.low == "an" {
-			if (t.low == "a" || t.low == "an") && i+1 < limit && lx.in("scale", d.toks[i+1].low) {
+			if (t.low == "a" || t.low == "an") && i+1 < limit && d.is(i+1, lScale) {
 				w, ok = 1, true
 			} else {
 				return 0, i, false
@@ -171,7 +171,7 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 		// "seventy five", "two hundred"
 		for j < limit {
 			w2, ok2 := lx.numbers[d.toks[j].low]
-			if !ok2 || d.toks[j].low == "a" || d.toks[j].low == "an" || lx.in("scale", d.toks[j].low) {
+			if !ok2 || d.toks[j].low == "a" || d.toks[j].low == "an" || d.is(j, lScale) {
 				break
 			}
 			if w2 == 100 {
@@ -184,7 +184,7 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 	default:
 		return 0, i, false
 	}
-	for j < limit && lx.in("scale", d.toks[j].low) {
+	for j < limit && d.is(j, lScale) {
 		v *= scaleOf(d.toks[j].low)
 		j++
 	}

@@ -1,6 +1,10 @@
 package extractor
 
-import "eventgraph/domain"
+import (
+	"sort"
+
+	"eventgraph/domain"
+)
 
 // arguments fills a rule's roles with its strategies, first success wins.
 // A mention is used for one role only.
@@ -127,14 +131,13 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used map[int]bool) (arg
 // phraseStart walks back from a mention over determiners and quantifiers
 // ("a number of", "any of the", "their") to where its phrase starts.
 func (d *doc) phraseStart(m *mention, sb int) int {
-	lx := d.k.lex
 	k := m.tb
 	for k > sb {
 		p := &d.toks[k-1]
 		switch {
-		case lx.in("poss", p.low) || lx.in("quant_pron", p.low) || p.low == "another" || p.low == "other" || p.low == "one":
+		case p.is(lPoss) || p.is(lQuantPron) || p.low == "another" || p.low == "other" || p.low == "one":
 			k--
-		case p.low == "of" && k-2 >= sb && (lx.in("quant_pron", d.toks[k-2].low) || d.toks[k-2].low == "one" || d.toks[k-2].low == "each" || d.toks[k-2].low == "none" || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
+		case p.low == "of" && k-2 >= sb && (d.is(k-2, lQuantPron) || d.toks[k-2].low == "one" || d.toks[k-2].low == "each" || d.toks[k-2].low == "none" || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
 			k -= 2
 		case p.low == "and" && k-2 >= sb && d.toks[k-2].low == "more" && k-3 >= sb && d.toks[k-3].low == "more":
 			k -= 3
@@ -153,7 +156,7 @@ func (d *doc) inPP(mi, sb int) bool {
 		return false
 	}
 	p := d.toks[k-1].low
-	return d.k.lex.in("prep", p) || p == "'s"
+	return d.is(k-1, lPrep) || p == "'s"
 }
 
 // subject returns the nearest top mention before token tb that is not the
@@ -184,7 +187,6 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 // a preposition, or -1.
 func (d *doc) object(si, te int, ok func(int) bool) int {
 	s := d.sents[si]
-	lx := d.k.lex
 	for i := te; i < s.te && i < te+8; i++ {
 		if mi := d.topAt[i]; mi >= 0 {
 			if ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
@@ -193,7 +195,7 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 			return -1
 		}
 		t := &d.toks[i]
-		if t.kind == tkPunct || lx.in("prep", t.low) && t.low != "to" || lx.in("clause_break", t.low) {
+		if t.kind == tkPunct || t.is(lPrep) && t.low != "to" || t.is(lClauseBreak) {
 			return -1
 		}
 		if t.low == "to" {
@@ -208,9 +210,8 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 // the ordering verb.
 func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
 	s := d.sents[si]
-	lx := d.k.lex
 	k := tb - 1
-	for k > s.tb && lx.in("aux", d.toks[k].low) && d.toks[k].low != "to" {
+	for k > s.tb && d.is(k, lAux) && d.toks[k].low != "to" {
 		k--
 	}
 	// "to arrest and repatriate": step over the first verb.
@@ -225,7 +226,7 @@ func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
 	for i := k - 1; i >= s.tb && n < 10; i-- {
 		if mi := d.topCover[i]; mi >= 0 {
 			i = d.ms[mi].tb
-		} else if lx.in("order_verbs", d.toks[i].low) {
+		} else if d.is(i, lOrderVerbs) {
 			verb = i
 			break
 		} else if isClausePunct(&d.toks[i]) && d.toks[i].low != "\u2014" {
@@ -255,7 +256,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 	lx := d.k.lex
 	for i := from; i < s.te && i < from+window; i++ {
 		t := &d.toks[i]
-		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || lx.in("speech", t.low) {
+		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.is(lSpeech) {
 			return -1
 		}
 		if prep == "custody" {
@@ -304,7 +305,6 @@ func (d *doc) mentionIf(mi int, ok func(int) bool) int {
 // mentionAfterDet returns the top mention starting at i after at most
 // three determiners or quantifiers, or -1.
 func (d *doc) mentionAfterDet(i, limit int) int {
-	lx := d.k.lex
 	for k := 0; k < 4 && i < limit; k++ {
 		if mi := d.topAt[i]; mi >= 0 {
 			return int(mi)
@@ -314,7 +314,7 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 			continue
 		}
 		w := d.toks[i].low
-		if !(lx.in("poss", w) || lx.in("quant_pron", w) || w == "of" || w == "number") {
+		if !(d.is(i, lPoss) || d.is(i, lQuantPron) || w == "of" || w == "number") {
 			return -1
 		}
 		i++
@@ -331,16 +331,15 @@ func (d *doc) passive(si, tb int) bool {
 	if !(hasSuffix(w, "ed") || hasSuffix(w, "en") || w == "caught" || w == "sent" || w == "held" || w == "kept" || w == "taken" || w == "seized" || w == "given" || w == "fled") {
 		return false
 	}
-	lx := d.k.lex
 	k := tb - 1
-	for k >= s.tb && (lx.in("aux", d.toks[k].low) || hasSuffix(d.toks[k].low, "ly")) && !lx.in("aux_be", d.toks[k].low) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
+	for k >= s.tb && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")) && !d.is(k, lAuxBe) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
 		k--
 	}
 	if k < s.tb {
 		return false
 	}
 	p := d.toks[k].low
-	if lx.in("aux_be", p) || p == "if" || p == "when" || p == "once" || p == "unless" || p == "after" {
+	if d.is(k, lAuxBe) || p == "if" || p == "when" || p == "once" || p == "unless" || p == "after" {
 		return true
 	}
 	if mi := d.topCover[k]; mi >= 0 && d.ms[mi].kind == mActor && d.ms[mi].te == tb {
@@ -426,8 +425,10 @@ func (d *doc) locWord(si, tb int, used map[int]bool) (argFound, bool) {
 func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
 	best, bestDist := -1, 1<<30
-	for ai, a := range d.amounts {
-		if a.tb < s.tb || a.te > s.te {
+	first := sort.Search(len(d.amounts), func(k int) bool { return d.amounts[k].tb >= s.tb })
+	for ai := first; ai < len(d.amounts) && d.amounts[ai].tb < s.te; ai++ {
+		a := d.amounts[ai]
+		if a.te > s.te {
 			continue
 		}
 		if a.tb > s.tb && (d.toks[a.tb-1].low == "except" || d.toks[a.tb-1].low == "for" && a.tb-2 >= s.tb && d.toks[a.tb-2].low == "except") {
@@ -465,14 +466,13 @@ func (d *doc) sameClause(from, to int) bool {
 // moneyNP returns the quantified money phrase inside a trigger: "almost
 // their entire salary" in "giving almost their entire salary to ...".
 func (d *doc) moneyNP(tb, te int) (argFound, bool) {
-	lx := d.k.lex
 	for i := tb + 1; i < te; i++ {
-		if !lx.in("money", d.toks[i].low) {
+		if !d.is(i, lMoney) {
 			continue
 		}
 		start := -1
 		for k := tb + 1; k < i; k++ {
-			if lx.in("money_quant", d.toks[k].low) {
+			if d.is(k, lMoneyQuant) {
 				start = k
 				break
 			}
@@ -480,7 +480,7 @@ func (d *doc) moneyNP(tb, te int) (argFound, bool) {
 		if start < 0 {
 			return argFound{}, false
 		}
-		for start > tb+1 && (d.toks[start-1].low == "nearly" || d.toks[start-1].low == "almost" || lx.in("poss", d.toks[start-1].low)) {
+		for start > tb+1 && (d.toks[start-1].low == "nearly" || d.toks[start-1].low == "almost" || d.is(start-1, lPoss)) {
 			start--
 		}
 		return argFound{tb: start, te: i + 1, mention: -1}, true
@@ -492,12 +492,17 @@ func (d *doc) moneyNP(tb, te int) (argFound, bool) {
 // sentence, or else the nearest before it in the same clause.
 func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
-	for _, t := range d.times {
+	first := sort.Search(len(d.times), func(k int) bool { return d.times[k].tb >= s.tb })
+	last := first
+	for last < len(d.times) && d.times[last].tb < s.te {
+		last++
+	}
+	for _, t := range d.times[first:last] {
 		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) {
 			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
-	for k := len(d.times) - 1; k >= 0; k-- {
+	for k := last - 1; k >= first; k-- {
 		t := d.times[k]
 		if t.te > tb && t.tb <= tb {
 			continue // the phrase holds the trigger
@@ -523,20 +528,19 @@ func (d *doc) hasWord(from, to int, w string) bool {
 // homeArg returns "home" or "back home" next to the trigger.
 func (d *doc) homeArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
-	lx := d.k.lex
 	for i := tb; i < te; i++ {
-		if lx.in("home", d.toks[i].low) {
+		if d.is(i, lHome) {
 			return argFound{tb: i, te: i + 1, mention: -1}, true
 		}
 	}
-	if te < s.te && lx.in("home", d.toks[te].low) {
+	if te < s.te && d.is(te, lHome) {
 		return argFound{tb: te, te: te + 1, mention: -1}, true
 	}
-	if te+1 < s.te && d.toks[te].low == "back" && lx.in("home", d.toks[te+1].low) {
+	if te+1 < s.te && d.toks[te].low == "back" && d.is(te+1, lHome) {
 		return argFound{tb: te, te: te + 2, mention: -1}, true
 	}
 	for i := tb - 1; i >= s.tb && i >= tb-3; i-- {
-		if lx.in("home", d.toks[i].low) {
+		if d.is(i, lHome) {
 			b := i
 			if i > s.tb && d.toks[i-1].low == "back" {
 				b = i - 1

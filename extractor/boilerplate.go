@@ -23,6 +23,9 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 	return &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
 }
 
+// maxBoilerLine is the longest line checked for boilerplate markers.
+const maxBoilerLine = 300
+
 // span is a byte range [b, e) of the normalised text.
 type span struct{ b, e int }
 
@@ -46,6 +49,9 @@ func (bp *boilerplate) find(lower string) []span {
 // line appends the boilerplate ranges of one line [b, e).
 func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 	line := lower[b:e]
+	if len(line) > maxBoilerLine {
+		return out // a paragraph, not a credit, caption marker or contact line
+	}
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return out

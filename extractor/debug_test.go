@@ -66,3 +66,15 @@ func TestDebugToks(t *testing.T) {
 		t.Logf("%q %d", tk.low, tk.flags)
 	}
 }
+
+func TestDebugProf(t *testing.T) {
+	n := os.Getenv("EG_PROF")
+	if n == "" {
+		t.Skip()
+	}
+	x, _ := New()
+	text := pathological[n](1 << 19)
+	for i := 0; i < 1; i++ {
+		x.Extract("p", text)
+	}
+}

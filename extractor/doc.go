@@ -75,7 +75,7 @@ func fill(xs []int32, v int32) []int32 {
 
 // tokenize tokenises the normalised text and drops boilerplate tokens.
 func (d *doc) tokenize() {
-	all := tokenize(d.n, make([]token, 0, len(d.n.text)/5+8))
+	all := tokenizeWith(d.n, d.k.vocab, make([]token, 0, len(d.n.text)/5+8))
 	drop := d.k.boil.find(d.n.lower)
 	if len(drop) == 0 {
 		d.toks = all

@@ -3,8 +3,8 @@ package extractor
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
+	"strconv"
 
 	"eventgraph/domain"
 )
@@ -73,7 +73,17 @@ func (d *doc) outEntity(e *entity) domain.Entity {
 // the type and the trigger offsets.
 func (d *doc) outEvent(articleID string, ev eventFound) domain.Event {
 	trig := d.span(ev.tb, ev.te)
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%s|%d|%d", articleID, ev.rule.ID, ev.rule.Type, trig.Start, trig.End)))
+	key := make([]byte, 0, 160)
+	key = append(key, articleID...)
+	key = append(key, '|')
+	key = append(key, ev.rule.ID...)
+	key = append(key, '|')
+	key = append(key, ev.rule.Type...)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(trig.Start), 10)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(trig.End), 10)
+	h := sha256.Sum256(key)
 	out := domain.Event{
 		ID:         "event:" + hex.EncodeToString(h[:8]),
 		Type:       ev.rule.Type,

@@ -31,7 +31,7 @@ func (d *doc) findEvents() {
 	for si, s := range d.sents {
 		hits = hits[:0]
 		for i := s.tb; i < s.te; i++ {
-			if len(ti.t.root.lit) > 0 && ti.t.root.lit[d.toks[i].low] == nil {
+			if ti.t.root.child(d.toks[i].id) == nil {
 				continue
 			}
 			hits = ti.t.matchAt(d.toks, i, s.te, d, hits)
@@ -195,7 +195,7 @@ func (d *doc) classEnds(class string, i int, buf []int) []int {
 	}
 	lx := d.k.lex
 	if class[0] >= 'a' && class[0] <= 'z' {
-		if lx.in(class, d.toks[i].low) {
+		if bit, ok := lx.listBit[class]; ok && d.is(i, bit) {
 			buf = append(buf, i+1)
 		}
 		return buf
@@ -204,7 +204,7 @@ func (d *doc) classEnds(class string, i int, buf []int) []int {
 		if a := d.amountCover[i]; a >= 0 && d.amounts[a].tb == i {
 			buf = append(buf, d.amounts[a].te)
 		}
-		if class == "MONEY" && lx.in("money", d.toks[i].low) {
+		if class == "MONEY" && d.is(i, lMoney) {
 			buf = append(buf, i+1)
 		}
 		return buf
@@ -213,7 +213,7 @@ func (d *doc) classEnds(class string, i int, buf []int) []int {
 	for k := 0; k < 3 && j < len(d.toks) && d.topAt[j] < 0; k++ {
 		if ids, e := d.k.gaz.quant.longest(d.toks, j, len(d.toks), d.idbuf[:0]); len(ids) > 0 {
 			j = e
-		} else if lx.in("poss", d.toks[j].low) {
+		} else if d.is(j, lPoss) {
 			j++
 		} else {
 			break

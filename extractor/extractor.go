@@ -65,7 +65,35 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{rules: rules, data: k, trig: buildTriggerIndex(rules), version: versionOf(files)}, nil
+	trig := buildTriggerIndex(rules)
+	tries := []*trie{trig.t, k.lex.currency, k.cues.t, k.cues.except,
+		k.gaz.names.t, k.gaz.heads.t, k.gaz.roleD.t, k.gaz.modsD.t, k.gaz.quant.t, k.gaz.group.t}
+	for _, r := range rules {
+		for _, cs := range [][]constraint{r.compiled.requires, r.compiled.excludes} {
+			for _, c := range cs {
+				for _, t := range []*trie{c.before, c.after, c.near, c.sentence} {
+					if t != nil {
+						tries = append(tries, t)
+					}
+				}
+			}
+		}
+	}
+	v, err := buildVocab(k.lex, tries)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range []*trie{k.gaz.names.t, k.gaz.heads.t, k.gaz.roleD.t, k.gaz.modsD.t, k.gaz.quant.t, k.gaz.group.t} {
+		v.markStarters(t, flNPStart)
+	}
+	v.markStarters(k.lex.currency, flAmountStart)
+	v.markStarters(k.cues.t, flCueStart)
+	v.markStarters(k.cues.except, flCueStart)
+	for _, t := range tries {
+		t.densify(len(v.masks))
+	}
+	k.vocab = v
+	return &Extractor{rules: rules, data: k, trig: trig, version: versionOf(files)}, nil
 }
 
 // dataFile is one loaded data file: its slash-separated path and content.

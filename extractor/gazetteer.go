@@ -80,8 +80,8 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	var stack [12]cand
 	cands := stack[:0]
 	n := d.t.root
-	for j := i; j < limit && n.lit != nil; j++ {
-		c := n.lit[toks[j].low]
+	for j := i; j < limit; j++ {
+		c := d.t.next(n, &toks[j])
 		if c == nil {
 			break
 		}

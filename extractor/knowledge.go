@@ -12,8 +12,9 @@ import (
 type knowledge struct {
 	lex  *lexicon
 	gaz  *gazetteer
-	cues *cueSet
-	boil *boilerplate
+	cues  *cueSet
+	boil  *boilerplate
+	vocab *vocab
 }
 
 // loadKnowledge decodes the gazetteer and lexicon files and compiles them.

@@ -15,6 +15,8 @@ var entityClasses = map[string]bool{
 // exceptions.
 type lexicon struct {
 	lists     map[string]map[string]bool
+	listNames []string          // bit order: built-in lists first
+	listBit   map[string]listID // list name -> bit
 	irregular map[string][]string
 	numbers   map[string]float64
 	periods   map[string]string // period word -> canonical period
@@ -53,9 +55,18 @@ func newLexicon(r *rawKnowledge) (*lexicon, error) {
 			}
 		}
 	}
-	for _, need := range []string{"poss", "money", "aux_be", "prep", "clause_break", "abbrev", "speech"} {
+	lx.listBit = map[string]listID{}
+	for _, need := range builtinLists {
 		if lx.lists[need] == nil {
 			return nil, fmt.Errorf("lexicon: word list %q is required", need)
+		}
+		lx.listBit[need] = listID(len(lx.listNames))
+		lx.listNames = append(lx.listNames, need)
+	}
+	for _, name := range sortedKeys(r.Lists) {
+		if _, ok := lx.listBit[name]; !ok {
+			lx.listBit[name] = listID(len(lx.listNames))
+			lx.listNames = append(lx.listNames, name)
 		}
 	}
 	return lx, nil

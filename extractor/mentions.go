@@ -55,7 +55,8 @@ func newMention(kind mKind, tb, te, sent int) mention {
 func (d *doc) chunk(si int) {
 	s := d.sents[si]
 	for i := s.tb; i < s.te; {
-		if d.inAmount(i) {
+		t := &d.toks[i]
+		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
 			i++
 			continue
 		}
@@ -510,7 +511,7 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 }
 
 // notPeople reports whether a bare role word is too vague to be a group.
-func (d *doc) notPeople(j int) bool { return d.k.lex.in("not_people", d.toks[j].low) }
+func (d *doc) notPeople(j int) bool { return d.is(j, lNotPeople) }
 
 // agencyHead records "<nationality> authorities", "the embassy in Seoul",
 // "the regime in Pyongyang" and the like.
@@ -655,23 +656,22 @@ func (d *doc) parsePlace(j, limit, si int, top bool) int {
 // "Pyongyang said", "materials sent from Pyongyang", "talks with Beijing",
 // "demanding that Beijing scrap ...".
 func (d *doc) govUse(b, e, limit int) bool {
-	lx := d.k.lex
 	s := d.sents[d.sentOf[b]]
 	if e < limit {
 		n := d.toks[e].low
-		if n == "'s" || lx.in("gov_verbs", n) {
+		if n == "'s" || d.is(e, lGovVerbs) {
 			return true
 		}
 	}
 	if b-1 >= s.tb {
 		p := d.toks[b-1].low
-		if p == "from" && b-2 >= s.tb && lx.in("gov_source", d.toks[b-2].low) {
+		if p == "from" && b-2 >= s.tb && d.is(b-2, lGovSource) {
 			return true
 		}
 		if p == "that" {
 			return true
 		}
-		if p != "and" && lx.in("gov_before", p) {
+		if p != "and" && d.is(b-1, lGovBefore) {
 			return true
 		}
 	}
@@ -692,9 +692,8 @@ func (d *doc) followedByNoun(e int) bool {
 	if t.kind != tkWord || t.low == "'s" {
 		return false
 	}
-	lx := d.k.lex
 	if t.low == "of" {
 		return true
 	}
-	return !(lx.in("prep", t.low) || lx.in("clause_break", t.low) || lx.in("aux", t.low) || t.low == "and" || t.low == "or" || t.low == "that")
+	return !(t.is(lPrep) || t.is(lClauseBreak) || t.is(lAux) || t.low == "and" || t.low == "or" || t.low == "that")
 }

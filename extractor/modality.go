@@ -84,6 +84,9 @@ func (d *doc) sentenceCues(si int) []cueHit {
 	var hits []hit
 	exceptEnd := -1
 	for i := s.tb; i < s.te; i++ {
+		if !d.toks[i].has(flCueStart) {
+			continue
+		}
 		for _, h := range cs.except.matchAt(d.toks, i, s.te, nil, hits[:0]) {
 			if h.end > exceptEnd {
 				exceptEnd = h.end
@@ -164,7 +167,7 @@ func (d *doc) chunkDistance(from, to int) (int, bool) {
 		if t.kind == tkPunct && (t.low == "," || t.low == ";" || t.low == ":" || t.low == "." || t.low == "\"") {
 			return 0, false
 		}
-		if t.kind == tkWord && d.k.lex.in("clause_break", t.low) {
+		if t.kind == tkWord && t.is(lClauseBreak) {
 			return 0, false
 		}
 		if m := d.topAt[i]; m >= 0 && d.ms[m].te > i+1 {
@@ -189,7 +192,7 @@ func (d *doc) inConditional(si int, c cueHit, tb int) bool {
 	if tb < end {
 		return true
 	}
-	opens := c.tb == s.tb || isClausePunct(&d.toks[c.tb-1]) || d.k.lex.in("clause_break", d.toks[c.tb-1].low) ||
+	opens := c.tb == s.tb || isClausePunct(&d.toks[c.tb-1]) || d.is(c.tb-1, lClauseBreak) ||
 		d.toks[c.tb-1].low == "and" || d.toks[c.tb-1].low == "but"
 	if !opens || end >= s.te || d.toks[end].low != "," {
 		return false

@@ -156,7 +156,10 @@ func expand(els []element) ([][]step, error) {
 // tnode is a node of a token trie. Literal edges are keyed by lower-case
 // token; class and gap edges are tried in order.
 type tnode struct {
-	lit     map[string]*tnode
+	lit     map[string]*tnode // edges by word, while building
+	ids     map[int32]*tnode  // edges by word id, once frozen
+	dense   []*tnode          // edges by word id at wide nodes
+	frozen  bool
 	classes []classEdge
 	gaps    []gapEdge
 	accept  []int32
@@ -177,6 +180,7 @@ type gapEdge struct {
 type trie struct {
 	root   *tnode
 	maxLen int
+	frozen bool
 }
 
 func newTrie() *trie { return &trie{root: &tnode{}} }
@@ -258,8 +262,8 @@ func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher
 	if depth > 64 {
 		return out
 	}
-	if i < limit && n.lit != nil {
-		if c := n.lit[toks[i].low]; c != nil {
+	if i < limit {
+		if c := t.next(n, &toks[i]); c != nil {
 			out = t.walk(c, toks, start, i+1, limit, cm, out, depth+1)
 		}
 	}
@@ -287,4 +291,16 @@ func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher
 // isHardStop reports whether a gap may not run over the token.
 func isHardStop(t *token) bool {
 	return t.kind == tkPunct && (t.low == ";" || t.low == "," || t.low == "." || t.low == "?" || t.low == "!" || t.low == "\"")
+}
+
+// next follows the literal edge for a token: by id once the trie is
+// frozen, by word before (while the extractor is being built).
+func (t *trie) next(n *tnode, tok *token) *tnode {
+	if t.frozen {
+		return n.child(tok.id)
+	}
+	if n.lit == nil {
+		return nil
+	}
+	return n.lit[tok.low]
 }

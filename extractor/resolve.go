@@ -1,6 +1,8 @@
 package extractor
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"eventgraph/domain"
@@ -39,6 +41,15 @@ func (d *doc) resolve() {
 	}
 	// Pass 2: bare actors take the country of a qualified group of the same
 	// role, or the article's main nationality.
+	ctx.byKey, ctx.byRole = map[string][]int{}, map[int][]int{}
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if m.kind == mActor && !m.bare && m.ent >= 0 {
+			k := actorKey(m)
+			ctx.byKey[k] = append(ctx.byKey[k], mi)
+			ctx.byRole[m.ref] = append(ctx.byRole[m.ref], mi)
+		}
+	}
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.kind == mActor && m.bare {
@@ -61,6 +72,27 @@ type resolveCtx struct {
 	domAll, domActor int
 	byID             map[string]int
 	lastAuthority    int // country of the last "authorities" mention with a country
+	// qualified actor mentions by role and modifiers, and by role, in order
+	byKey  map[string][]int
+	byRole map[int][]int
+}
+
+// actorKey is the role and modifiers of an actor mention.
+func actorKey(m *mention) string {
+	return strconv.Itoa(m.ref) + "|" + m.mods
+}
+
+// nearestIn returns the last index in list before mi, else the first after
+// it, else -1.
+func nearestIn(list []int, mi int) int {
+	if len(list) == 0 {
+		return -1
+	}
+	k := sort.SearchInts(list, mi)
+	if k > 0 {
+		return list[k-1]
+	}
+	return list[0]
 }
 
 // dominantCountries returns the most named country overall and among the
@@ -300,31 +332,9 @@ func (d *doc) actorName(m *mention) string {
 // "the cadres") to the nearest group of the same role named with one.
 func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
 	m := &d.ms[mi]
-	best := -1
-	bestDist := 1 << 30
-	for _, exact := range []bool{true, false} {
-		if !exact && m.mods != "" {
-			break
-		}
-		for k := range d.ms {
-			o := &d.ms[k]
-			if k == mi || o.kind != mActor || o.bare || o.ref != m.ref || o.ent < 0 {
-				continue
-			}
-			if exact && o.mods != m.mods {
-				continue
-			}
-			dist := mi - k
-			if dist < 0 {
-				dist = -dist + len(d.ms) // prefer earlier groups
-			}
-			if dist < bestDist {
-				best, bestDist = k, dist
-			}
-		}
-		if best >= 0 {
-			break
-		}
+	best := nearestIn(ctx.byKey[actorKey(m)], mi)
+	if best < 0 && m.mods == "" {
+		best = nearestIn(ctx.byRole[m.ref], mi)
 	}
 	if best >= 0 {
 		m.country = d.ms[best].country

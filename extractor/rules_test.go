@@ -94,7 +94,9 @@ func TestBadRuleFiles(t *testing.T) {
 			func(s string) string { return s + "modality:\n  ignore: [sarcasm]\n" },
 			[]string{"defection/test-rule", "modality.ignore", "sarcasm"}, false},
 		{"no examples", "rules/defection/test-rule.yaml",
-			func(s string) string { return strings.Replace(s, "  match: [\"Two cooks absconded.\"]\n", "  no_match: [\"x\"]\n", 1) },
+			func(s string) string {
+				return strings.Replace(s, "  match: [\"Two cooks absconded.\"]\n", "  no_match: [\"x\"]\n", 1)
+			},
 			[]string{"defection/test-rule", "examples.match"}, false},
 		{"constraint with two conditions", "rules/defection/test-rule.yaml",
 			func(s string) string {

@@ -85,7 +85,7 @@ func abbreviationBefore(toks []token, i int, lx *lexicon) bool {
 	if len(p.low) == 1 && p.has(flCap) {
 		return true
 	}
-	if lx.in("abbrev", p.low) {
+	if p.is(lAbbrev) {
 		// "no." is an abbreviation only before a number: "No. 1".
 		if p.low == "no" {
 			return i+1 < len(toks) && toks[i+1].kind == tkNumber

@@ -12,14 +12,14 @@ func (d *doc) findTimes(s sentence) {
 	// both are kept, in order of start.
 	phraseEnd := -1
 	for i := s.tb; i < s.te; i++ {
-		if i >= phraseEnd && d.k.lex.in("time_preps", d.toks[i].low) {
+		if i >= phraseEnd && d.is(i, lTimePreps) {
 			if e := d.timeAt(i, s.te); e > i {
 				d.times = append(d.times, timeSpan{i, e})
 				phraseEnd = e
 				continue
 			}
 		}
-		if d.k.lex.in("time_preps", d.toks[i].low) {
+		if d.is(i, lTimePreps) {
 			continue
 		}
 		if e := d.timeAt(i, s.te); e > i {
@@ -31,11 +31,10 @@ func (d *doc) findTimes(s sentence) {
 
 // timeAt returns the end of a time expression starting at i, or i.
 func (d *doc) timeAt(i, limit int) int {
-	lx := d.k.lex
 	t := &d.toks[i]
 	switch {
-	case lx.in("time_preps", t.low) && t.kind == tkWord:
-		if i+1 >= limit || d.toks[i+1].kind == tkPunct || lx.in("aux_be", d.toks[i+1].low) || d.toks[i+1].low == "that" {
+	case t.is(lTimePreps) && t.kind == tkWord:
+		if i+1 >= limit || d.toks[i+1].kind == tkPunct || d.is(i+1, lAuxBe) || d.toks[i+1].low == "that" {
 			return i
 		}
 		if t.low == "ahead" {
@@ -44,19 +43,19 @@ func (d *doc) timeAt(i, limit int) int {
 			}
 		}
 		return d.clauseEnd(i+1, limit, 15)
-	case lx.in("time_rel", t.low):
+	case t.is(lTimeRel):
 		j := i + 1
-		if j < limit && lx.in("time_rel", d.toks[j].low) {
+		if j < limit && d.is(j, lTimeRel) {
 			j++
 		}
-		if j < limit && (lx.in("time_units", d.toks[j].low) || lx.in("months", d.toks[j].low) && d.toks[j].has(flCap) || lx.in("weekdays", d.toks[j].low)) {
+		if j < limit && (d.is(j, lTimeUnits) || d.is(j, lMonths) && d.toks[j].has(flCap) || d.is(j, lWeekdays)) {
 			return j + 1
 		}
-	case lx.in("months", t.low) && t.has(flCap) && t.low != "may" && t.low != "march" || (t.low == "may" || t.low == "march") && t.has(flCap) && i+1 < limit && d.toks[i+1].kind == tkNumber:
+	case t.is(lMonths) && t.has(flCap) && t.low != "may" && t.low != "march" || (t.low == "may" || t.low == "march") && t.has(flCap) && i+1 < limit && d.toks[i+1].kind == tkNumber:
 		return d.dateTail(i+1, limit)
 	case t.low == "in" && i+1 < limit && isYear(&d.toks[i+1]):
 		return i + 2
-	case t.low == "on" && i+1 < limit && lx.in("weekdays", d.toks[i+1].low):
+	case t.low == "on" && i+1 < limit && d.is(i+1, lWeekdays):
 		return i + 2
 	case t.low == "yesterday" || t.low == "tonight" || t.low == "today":
 		return i + 1

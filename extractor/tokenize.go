@@ -22,6 +22,9 @@ const (
 	flBlankBefore                    // a blank line precedes the token
 	flSpaceBefore                    // white space precedes the token
 	flBoiler                         // the token lies in boilerplate
+	flNPStart                        // the word can start a noun phrase entry
+	flAmountStart                    // the word can start an amount
+	flCueStart                       // the word can start a modality cue
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in
@@ -33,6 +36,8 @@ type token struct {
 	ob, oe int32
 	kind   tokKind
 	flags  uint16
+	id     int32  // vocabulary id, 0 when unknown
+	mask   uint64 // word lists the token is in
 	low    string // lower-cased normalised form
 }
 
@@ -43,6 +48,12 @@ func (t *token) has(f uint16) bool { return t.flags&f != 0 }
 // token; dotted initialisms ("U.S.") stay whole; numbers keep internal
 // commas and points ("700,000", "1.5"); every other mark is a token.
 func tokenize(n *normText, out []token) []token {
+	return tokenizeWith(n, nil, out)
+}
+
+// tokenizeWith tokenizes and, given a vocabulary, sets each token's id and
+// word list mask.
+func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	var pending uint16
 	for i := 0; i < len(s); {
@@ -81,7 +92,14 @@ func tokenize(n *normText, out []token) []token {
 		default:
 			end, kind = i+size, tkPunct
 		}
-		out = append(out, makeToken(n, i, end, kind, pending))
+		t := makeToken(n, i, end, kind, pending)
+		if v != nil {
+			if id, ok := v.ids[t.low]; ok {
+				t.id, t.mask = id, v.masks[id]
+				t.flags |= v.starts[id]
+			}
+		}
+		out = append(out, t)
 		pending = 0
 		i = end
 	}

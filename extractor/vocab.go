@@ -1,0 +1,169 @@
+package extractor
+
+import "fmt"
+
+// Token interning: every word any trie or word list knows gets an integer
+// id when the extractor is built, and each article token looks its id up
+// once. Tries then follow int edges (a dense array at wide nodes) and word
+// lists are bits of a per-word mask, so matching does no string hashing.
+
+// listID is the bit of a word list in a token's mask.
+type listID uint8
+
+// The word lists the pipeline itself uses; lexicon/words.yaml must define
+// them. Lists only used by patterns get the bits after these.
+const (
+	lAbbrev listID = iota
+	lApprox
+	lAux
+	lAuxBe
+	lClauseBreak
+	lGovBefore
+	lGovSource
+	lGovVerbs
+	lHome
+	lMoney
+	lMoneyQuant
+	lMonths
+	lNotPeople
+	lOrderVerbs
+	lPoss
+	lPrep
+	lQuantPron
+	lRange
+	lScale
+	lSpeech
+	lTimePreps
+	lTimeRel
+	lTimeUnits
+	lWeekdays
+	numBuiltinLists
+)
+
+var builtinLists = [numBuiltinLists]string{
+	"abbrev", "approx", "aux", "aux_be", "clause_break", "gov_before", "gov_source", "gov_verbs",
+	"home", "money", "money_quant", "months", "not_people", "order_verbs", "poss", "prep",
+	"quant_pron", "range", "scale", "speech", "time_preps", "time_rel", "time_units", "weekdays",
+}
+
+// vocab maps known words to ids; id 0 is every unknown word.
+type vocab struct {
+	ids    map[string]int32
+	masks  []uint64 // id -> word list bits
+	starts []uint16 // id -> flNPStart, flAmountStart, flCueStart
+}
+
+func (v *vocab) intern(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.masks))
+	v.ids[w] = id
+	v.masks = append(v.masks, 0)
+	v.starts = append(v.starts, 0)
+	return id
+}
+
+// buildVocab interns the words of every trie and word list, freezes the
+// tries onto ids and sets the list bits.
+func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
+	v := &vocab{ids: map[string]int32{}, masks: []uint64{0}, starts: []uint16{0}}
+	if len(lx.listNames) > 64 {
+		return nil, fmt.Errorf("lexicon: at most 64 word lists, got %d", len(lx.listNames))
+	}
+	for bit, name := range lx.listNames {
+		for w := range lx.lists[name] {
+			id := v.intern(w)
+			v.masks[id] |= 1 << uint(bit)
+		}
+	}
+	for _, t := range tries {
+		t.freeze(v)
+	}
+	for w := range lx.numbers {
+		v.starts[v.intern(w)] |= flNPStart | flAmountStart
+	}
+	for w := range lx.lists["approx"] {
+		v.starts[v.intern(w)] |= flAmountStart
+	}
+	return v, nil
+}
+
+// markStarters flags the words that can start an entry of a trie.
+func (v *vocab) markStarters(t *trie, flag uint16) {
+	for id := range t.root.ids {
+		v.starts[id] |= flag
+	}
+}
+
+// freeze converts a trie's string edges to id edges.
+func (t *trie) freeze(v *vocab) {
+	var walk func(n *tnode)
+	walk = func(n *tnode) {
+		if n.frozen {
+			return
+		}
+		n.frozen = true
+		if len(n.lit) > 0 {
+			n.ids = make(map[int32]*tnode, len(n.lit))
+			for w, c := range n.lit {
+				n.ids[v.intern(w)] = c
+			}
+		}
+		for _, c := range n.lit {
+			walk(c)
+		}
+		for _, e := range n.classes {
+			walk(e.next)
+		}
+		for _, g := range n.gaps {
+			walk(g.next)
+		}
+	}
+	walk(t.root)
+	t.frozen = true
+}
+
+// densify gives wide nodes an array indexed by id, once the vocabulary is
+// complete.
+func (t *trie) densify(size int) {
+	var walk func(n *tnode)
+	walk = func(n *tnode) {
+		if n.dense == nil && len(n.ids) >= 16 {
+			n.dense = make([]*tnode, size)
+			for id, c := range n.ids {
+				n.dense[id] = c
+			}
+		}
+		for _, c := range n.lit {
+			walk(c)
+		}
+		for _, e := range n.classes {
+			walk(e.next)
+		}
+		for _, g := range n.gaps {
+			walk(g.next)
+		}
+	}
+	walk(t.root)
+}
+
+// child follows the edge for token id from n.
+func (n *tnode) child(id int32) *tnode {
+	if n.dense != nil {
+		if int(id) < len(n.dense) {
+			return n.dense[id]
+		}
+		return nil
+	}
+	if n.ids == nil || id == 0 {
+		return nil
+	}
+	return n.ids[id]
+}
+
+// is reports whether the token is in a word list.
+func (t *token) is(l listID) bool { return t.mask&(1<<l) != 0 }
+
+// is reports whether token i is in a word list.
+func (d *doc) is(i int, l listID) bool { return d.toks[i].mask&(1<<l) != 0 }
