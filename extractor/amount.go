@@ -109,12 +109,9 @@ func (d *doc) currencyAt(i, limit int) (string, int) {
 	if i >= limit {
 		return "", i
 	}
-	var buf [4]int32
-	var hits []hit
-	hits = d.k.lex.currency.matchAt(d.toks, i, limit, nil, nil)
-	_ = buf
+	d.hitBuf = d.k.lex.currency.matchAt(d.toks, i, limit, nil, d.hitBuf[:0])
 	best, bestEnd := "", i
-	for _, h := range hits {
+	for _, h := range d.hitBuf {
 		if h.end > bestEnd {
 			best, bestEnd = d.k.lex.curCodes[h.id], h.end
 		}

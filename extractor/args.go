@@ -10,7 +10,7 @@ import (
 // A mention is used for one role only.
 func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 	var out []argFound
-	used := map[int]bool{}
+	used := usedSet{}
 	for _, rs := range r.compiled.args {
 		for _, st := range rs.strategies {
 			a, ok := d.applyStrategy(st, si, tb, te, used)
@@ -19,7 +19,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			}
 			a.role = rs.role
 			if a.mention >= 0 {
-				used[a.mention] = true
+				used.add(a.mention)
 			}
 			out = append(out, a)
 			break
@@ -49,10 +49,10 @@ func mentionArg(d *doc, mi int) argFound {
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st strategy, si, tb, te int, used map[int]bool) (argFound, bool) {
+func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound, bool) {
 	s := d.sents[si]
 	ok := func(mi int) bool {
-		return mi >= 0 && !used[mi] && mentionTypeBit(&d.ms[mi])&st.types != 0
+		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0
 	}
 	pick := func(mi int) (argFound, bool) {
 		if ok(mi) {
@@ -402,12 +402,12 @@ func (d *doc) stateBody(si, tb, te int, ok func(int) bool) int {
 
 // locWord returns a generic location ("overseas") in the sentence, the
 // nearest to the trigger.
-func (d *doc) locWord(si, tb int, used map[int]bool) (argFound, bool) {
+func (d *doc) locWord(si, tb int, used usedSet) (argFound, bool) {
 	s := d.sents[si]
 	best, bestDist := -1, 1<<30
 	for i := s.tb; i < s.te; i++ {
 		mi := d.topAt[i]
-		if mi < 0 || d.ms[mi].kind != mLoc || used[int(mi)] {
+		if mi < 0 || d.ms[mi].kind != mLoc || used.has(int(mi)) {
 			continue
 		}
 		if dist := abs(i - tb); dist < bestDist {
@@ -549,4 +549,26 @@ func (d *doc) homeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// usedSet is the small set of mentions already given a role.
+type usedSet struct {
+	ms [8]int
+	n  int
+}
+
+func (u *usedSet) add(mi int) {
+	if u.n < len(u.ms) {
+		u.ms[u.n] = mi
+		u.n++
+	}
+}
+
+func (u *usedSet) has(mi int) bool {
+	for k := 0; k < u.n; k++ {
+		if u.ms[k] == mi {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import "strings"
 // bylines, photo credits and "FILE PHOTO:" markers.
 type boilerplate struct {
 	lines, starts, credits, prefixes []string
+	markers                          *byteTrie // lines and credits, found in one pass
 }
 
 func newBoilerplate(r *rawBoilerplate) *boilerplate {
@@ -20,7 +21,14 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		}
 		return out
 	}
-	return &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
+	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix), markers: &byteTrie{}}
+	for _, m := range bp.lines {
+		bp.markers.add(m, markLine)
+	}
+	for _, m := range bp.credits {
+		bp.markers.add(m, markCredit)
+	}
+	return bp
 }
 
 // maxBoilerLine is the longest line checked for boilerplate markers.
@@ -57,7 +65,8 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 		return out
 	}
 	off := b + strings.Index(line, trimmed)
-	if bp.dropWhole(trimmed) {
+	lineHit, creditAt := bp.markers.scan(trimmed)
+	if lineHit || bp.dropShort(trimmed) {
 		return append(out, span{b, e})
 	}
 	for _, p := range bp.prefixes {
@@ -68,25 +77,23 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 			break
 		}
 	}
-	best := -1
-	for _, c := range bp.credits {
-		if i := strings.Index(trimmed, c); i >= 0 && (best < 0 || i < best) {
-			best = i
+	if creditAt >= 0 {
+		best := -1
+		for _, c := range bp.credits {
+			if i := strings.Index(trimmed, c); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
 		}
-	}
-	if best >= 0 {
-		out = append(out, span{off + best, e})
+		if best >= 0 {
+			out = append(out, span{off + best, e})
+		}
 	}
 	return out
 }
 
-// dropWhole reports whether a whole line is boilerplate.
-func (bp *boilerplate) dropWhole(t string) bool {
-	for _, l := range bp.lines {
-		if strings.Contains(t, l) {
-			return true
-		}
-	}
+// dropShort reports whether a whole line is boilerplate by its e-mail
+// address or, for a short line, by its first word.
+func (bp *boilerplate) dropShort(t string) bool {
 	if hasEmail(t) {
 		return true
 	}
@@ -137,4 +144,50 @@ func hasEmail(t string) bool {
 		i += j + 1
 	}
 	return false
+}
+
+// Marker kinds of the byte trie.
+const (
+	markLine   = 1 // the whole line is boilerplate
+	markCredit = 2 // the line is boilerplate from the marker on
+)
+
+// byteTrie finds marker strings in a line in one pass over its bytes.
+type byteTrie struct {
+	next [256]*byteTrie
+	kind uint8
+}
+
+func (t *byteTrie) add(s string, kind uint8) {
+	n := t
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if n.next[c] == nil {
+			n.next[c] = &byteTrie{}
+		}
+		n = n.next[c]
+	}
+	n.kind |= kind
+}
+
+// scan reports whether a line marker occurs in s and where the first
+// credit marker starts (-1 when none).
+func (t *byteTrie) scan(s string) (line bool, credit int) {
+	credit = -1
+	for i := 0; i < len(s); i++ {
+		n := t.next[s[i]]
+		for j := i + 1; n != nil; j++ {
+			if n.kind&markLine != 0 {
+				return true, credit
+			}
+			if n.kind&markCredit != 0 && credit < 0 {
+				credit = i
+			}
+			if j >= len(s) {
+				break
+			}
+			n = n.next[s[j]]
+		}
+	}
+	return false, credit
 }

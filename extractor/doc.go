@@ -1,7 +1,7 @@
 package extractor
 
 import (
-	"sort"
+	"slices"
 
 	"eventgraph/domain"
 )
@@ -23,6 +23,7 @@ type doc struct {
 	times       []timeSpan
 
 	ms       []mention
+	msAlt    []mention // second buffer for sorting ms
 	topAt    []int32 // token -> top mention starting there, or -1
 	topCover []int32 // token -> top mention covering it, or -1
 	acronyms map[string]acronymDef
@@ -31,23 +32,25 @@ type doc struct {
 	events []eventFound
 
 	idbuf, idbuf2 [16]int32
+	hitBuf        []hit
 }
 
 // extract runs the pipeline: normalise, tokenise, drop boilerplate,
 // segment, find amounts and times, chunk mentions, resolve entities, apply
 // the event rules, and build the document.
 func (x *Extractor) extract(source, text string) domain.Document {
-	d := &doc{x: x, k: x.data, acronyms: map[string]acronymDef{}}
+	d := x.getDoc()
+	defer x.putDoc(d)
 	d.n = normalize(text)
 	d.tokenize()
-	d.sents = segment(d.toks, d.k.lex, nil)
-	d.sentOf = make([]int32, len(d.toks))
+	d.sents = segment(d.toks, d.k.lex, d.sents[:0])
+	d.sentOf = grow(d.sentOf, len(d.toks))
 	for si, s := range d.sents {
 		for i := s.tb; i < s.te; i++ {
 			d.sentOf[i] = int32(si)
 		}
 	}
-	d.amountCover = fill(make([]int32, len(d.toks)), -1)
+	d.amountCover = fill(grow(d.amountCover, len(d.toks)), -1)
 	for si := range d.sents {
 		d.findAmounts(d.sents[si])
 		d.findTimes(d.sents[si])
@@ -75,7 +78,7 @@ func fill(xs []int32, v int32) []int32 {
 
 // tokenize tokenises the normalised text and drops boilerplate tokens.
 func (d *doc) tokenize() {
-	all := tokenizeWith(d.n, d.k.vocab, make([]token, 0, len(d.n.text)/5+8))
+	all := tokenizeWith(d.n, d.k.vocab, d.toks[:0])
 	drop := d.k.boil.find(d.n.lower)
 	if len(drop) == 0 {
 		d.toks = all
@@ -101,19 +104,19 @@ func (d *doc) indexMentions() {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := &d.ms[order[i]], &d.ms[order[j]]
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &d.ms[i], &d.ms[j]
 		if a.tb != b.tb {
-			return a.tb < b.tb
+			return a.tb - b.tb
 		}
-		return a.te > b.te
+		return b.te - a.te
 	})
 	// member and place refer to indices before sorting; remap them.
 	newIdx := make([]int, len(d.ms))
-	sorted := make([]mention, len(d.ms))
+	sorted := d.msAlt[:0]
 	for ni, oi := range order {
 		newIdx[oi] = ni
-		sorted[ni] = d.ms[oi]
+		sorted = append(sorted, d.ms[oi])
 	}
 	for i := range sorted {
 		if sorted[i].member >= 0 {
@@ -123,9 +126,9 @@ func (d *doc) indexMentions() {
 			sorted[i].place = newIdx[sorted[i].place]
 		}
 	}
-	d.ms = sorted
-	d.topAt = fill(make([]int32, len(d.toks)), -1)
-	d.topCover = fill(make([]int32, len(d.toks)), -1)
+	d.ms, d.msAlt = sorted, d.ms[:0]
+	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
+	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if !m.top {
@@ -155,4 +158,40 @@ func (d *doc) span(b, e int) domain.Span {
 func (d *doc) sentenceSpan(si int) domain.Span {
 	s := d.sents[si]
 	return d.span(s.tb, s.te)
+}
+
+// maxPooledTokens bounds the buffers kept for reuse, so that one huge
+// article does not pin its memory.
+const maxPooledTokens = 1 << 16
+
+// getDoc returns a working state with buffers from earlier extractions.
+func (x *Extractor) getDoc() *doc {
+	d, _ := x.pool.Get().(*doc)
+	if d == nil {
+		d = &doc{}
+	}
+	d.x, d.k = x, x.data
+	d.acronyms = map[string]acronymDef{}
+	return d
+}
+
+// putDoc keeps a working state's buffers for reuse unless they are large.
+func (x *Extractor) putDoc(d *doc) {
+	if cap(d.toks) > maxPooledTokens {
+		return
+	}
+	*d = doc{
+		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
+		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
+		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
+	}
+	x.pool.Put(d)
+}
+
+// grow returns xs resized to n, reusing its array when large enough.
+func grow(xs []int32, n int) []int32 {
+	if cap(xs) >= n {
+		return xs[:n]
+	}
+	return make([]int32, n)
 }

@@ -3,7 +3,7 @@ package extractor
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
+	"slices"
 	"strconv"
 
 	"eventgraph/domain"
@@ -21,7 +21,7 @@ func (d *doc) document(source string) domain.Document {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return d.ents[order[a]].first < d.ents[order[b]].first })
+	slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
 	for _, ei := range order {
 		doc.Entities = append(doc.Entities, d.outEntity(d.ents[ei]))
 	}
@@ -47,7 +47,7 @@ func (d *doc) outEntity(e *entity) domain.Entity {
 		out.MemberOf = d.ents[e.memberOf].id
 	}
 	seen := map[string]bool{e.name: true}
-	sort.SliceStable(e.mentions, func(a, b int) bool { return d.ms[e.mentions[a]].tb < d.ms[e.mentions[b]].tb })
+	slices.SortStableFunc(e.mentions, func(a, b int) int { return d.ms[a].tb - d.ms[b].tb })
 	last := -1
 	for _, mi := range e.mentions {
 		m := &d.ms[mi]

@@ -1,7 +1,8 @@
 package extractor
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"eventgraph/domain"
 )
@@ -59,18 +60,20 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	}
 	// Of overlapping candidates of one type keep the longest, then the
 	// most confident, then the first rule id.
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	slices.SortStableFunc(cands, func(a, b cand) int {
 		if a.te-a.tb != b.te-b.tb {
-			return a.te-a.tb > b.te-b.tb
+			return (b.te - b.tb) - (a.te - a.tb)
 		}
 		if a.r.Confidence != b.r.Confidence {
-			return a.r.Confidence > b.r.Confidence
+			if a.r.Confidence > b.r.Confidence {
+				return -1
+			}
+			return 1
 		}
 		if a.r.ID != b.r.ID {
-			return a.r.ID < b.r.ID
+			return strings.Compare(a.r.ID, b.r.ID)
 		}
-		return a.tb < b.tb
+		return a.tb - b.tb
 	})
 	var kept []cand
 	for _, c := range cands {
@@ -85,7 +88,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 			kept = append(kept, c)
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].tb < kept[j].tb })
+	slices.SortStableFunc(kept, func(a, b cand) int { return a.tb - b.tb })
 	cues := d.sentenceCues(si)
 	first := len(d.events)
 	var prevEnd []int
@@ -156,7 +159,6 @@ func (d *doc) constraintsHold(r *Rule, si, tb, te int) bool {
 // constraintHolds checks one constraint.
 func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
 	s := d.sents[si]
-	var buf [8]hit
 	switch {
 	case c.prior != "":
 		for k := len(d.events) - 1; k >= 0; k-- {
@@ -177,7 +179,8 @@ func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
 		return d.matchBefore(c.near, c.window, s, tb) || d.matchAfter(c.near, c.window, s, te)
 	case c.sentence != nil:
 		for i := s.tb; i < s.te; i++ {
-			if len(c.sentence.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
+			d.hitBuf = c.sentence.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+			if len(d.hitBuf) > 0 {
 				return true
 			}
 		}
@@ -186,28 +189,29 @@ func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
 }
 
 // classEnds implements classMatcher: the ends of class matches at token i.
-// Entity classes match top mentions, skipping up to two determiners before
-// them; MONEY matches an amount or a money word; lower-case classes match
-// words of that list.
-func (d *doc) classEnds(class string, i int, buf []int) []int {
+// Entity classes match top mentions, skipping determiners and quantifiers
+// before them; MONEY matches an amount or a money word; lower-case classes
+// match words of that list.
+func (d *doc) classEnds(class string, i int) (int, int) {
 	if i >= len(d.toks) {
-		return buf
+		return -1, -1
 	}
 	lx := d.k.lex
 	if class[0] >= 'a' && class[0] <= 'z' {
 		if bit, ok := lx.listBit[class]; ok && d.is(i, bit) {
-			buf = append(buf, i+1)
+			return i + 1, -1
 		}
-		return buf
+		return -1, -1
 	}
 	if class == "MONEY" || class == "AMOUNT" {
-		if a := d.amountCover[i]; a >= 0 && d.amounts[a].tb == i {
-			buf = append(buf, d.amounts[a].te)
+		a, b := -1, -1
+		if k := d.amountCover[i]; k >= 0 && d.amounts[k].tb == i {
+			a = d.amounts[k].te
 		}
 		if class == "MONEY" && d.is(i, lMoney) {
-			buf = append(buf, i+1)
+			b = i + 1
 		}
-		return buf
+		return a, b
 	}
 	j := i
 	for k := 0; k < 3 && j < len(d.toks) && d.topAt[j] < 0; k++ {
@@ -220,13 +224,13 @@ func (d *doc) classEnds(class string, i int, buf []int) []int {
 		}
 	}
 	if j >= len(d.toks) || d.topAt[j] < 0 {
-		return buf
+		return -1, -1
 	}
 	m := &d.ms[d.topAt[j]]
 	if class == "NP" || mentionTypeBit(m)&typeNames[classAlias(class)] != 0 {
-		buf = append(buf, m.te)
+		return m.te, -1
 	}
-	return buf
+	return -1, -1
 }
 
 // classAlias maps pattern classes to strategy type names.
@@ -272,9 +276,9 @@ func mentionTypeBit(m *mention) uint16 {
 // matchAfter reports whether t matches starting within window tokens
 // after te.
 func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
-	var buf [8]hit
 	for i := te; i <= te+window && i < s.te; i++ {
-		if len(t.matchAt(d.toks, i, s.te, d, buf[:0])) > 0 {
+		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+		if len(d.hitBuf) > 0 {
 			return true
 		}
 	}
@@ -284,13 +288,13 @@ func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
 // matchBefore reports whether t matches ending within window tokens
 // before tb.
 func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
-	var buf [8]hit
 	lo := tb - window - t.maxLen - 1
 	if lo < s.tb {
 		lo = s.tb
 	}
 	for i := lo; i < tb; i++ {
-		for _, h := range t.matchAt(d.toks, i, tb, d, buf[:0]) {
+		d.hitBuf = t.matchAt(d.toks, i, tb, d, d.hitBuf[:0])
+		for _, h := range d.hitBuf {
 			if h.end >= tb-window {
 				return true
 			}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"eventgraph/domain"
@@ -41,6 +42,7 @@ type Extractor struct {
 	data    *knowledge
 	trig    *triggerIndex
 	version string
+	pool    sync.Pool // *doc working states for reuse
 }
 
 // New returns an extractor built from the rules and gazetteers embedded in

@@ -46,10 +46,20 @@ func foldRune(r rune) rune {
 // are ASCII and offsets advance together.
 type offsetMap struct {
 	nb, rn, ob []int32
+	cur        int // checkpoint of the last lookup, for forward scans
 }
 
 // at returns the rune offset and original byte offset of normalised byte x.
+// Lookups at increasing x advance a cursor; others search.
 func (m *offsetMap) at(x int) (runeOff, origByte int) {
+	if c := m.cur; int(m.nb[c]) <= x {
+		for c+1 < len(m.nb) && int(m.nb[c+1]) <= x {
+			c++
+		}
+		m.cur = c
+		d := x - int(m.nb[c])
+		return int(m.rn[c]) + d, int(m.ob[c]) + d
+	}
 	lo, hi := 0, len(m.nb)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -124,30 +134,35 @@ func lowerSameWidth(r rune) rune {
 // every run of white space turned into one space and the ends trimmed.
 func articleID(n *normText) string {
 	h := sha256.New()
-	var chunk [4096]byte
-	w := 0
-	space := false
-	started := false
-	for i := 0; i < len(n.text); i++ {
-		c := n.text[i]
-		if c == ' ' || c == '\n' || c == '\r' {
-			space = started
-			continue
+	s := n.text
+	first := true
+	buf := make([]byte, 0, 8192)
+	for len(s) > 0 {
+		// skip a run of white space, then write the run of text after it
+		k := 0
+		for k < len(s) && isSpaceByte(s[k]) {
+			k++
 		}
-		if space {
-			chunk[w] = ' '
-			w++
-			space = false
+		s = s[k:]
+		if len(s) == 0 {
+			break
 		}
-		started = true
-		chunk[w] = c
-		w++
-		if w >= len(chunk)-1 {
-			h.Write(chunk[:w])
-			w = 0
+		e := 0
+		for e < len(s) && !isSpaceByte(s[e]) {
+			e++
 		}
+		if !first {
+			buf = append(buf, ' ')
+		}
+		first = false
+		buf = append(buf, s[:e]...)
+		if len(buf) >= 4096 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		s = s[e:]
 	}
-	h.Write(chunk[:w])
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -177,3 +192,5 @@ func truncateUTF8(s string, n int) string {
 	}
 	return s[:n]
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }

@@ -242,9 +242,10 @@ type hit struct {
 	start, end int
 }
 
-// classMatcher reports the end positions of class matches starting at i.
+// classMatcher reports up to two end positions of class matches starting
+// at i (-1 for none).
 type classMatcher interface {
-	classEnds(class string, i int, buf []int) []int
+	classEnds(class string, i int) (int, int)
 }
 
 // matchAt appends every match of the trie starting at token i and ending
@@ -269,9 +270,9 @@ func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher
 	}
 	if i < limit {
 		for _, e := range n.classes {
-			var buf [4]int
-			for _, end := range cm.classEnds(e.class, i, buf[:0]) {
-				if end <= limit {
+			a, b := cm.classEnds(e.class, i)
+			for _, end := range [2]int{a, b} {
+				if end > i && end <= limit {
 					out = t.walk(e.next, toks, start, end, limit, cm, out, depth+1)
 				}
 			}

@@ -119,6 +119,22 @@ func makeToken(n *normText, b, e int, kind tokKind, flags uint16) token {
 
 // caseFlags reports whether a word is capitalised or all upper case.
 func caseFlags(w string) uint16 {
+	if c := w[0]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return 0
+		}
+		if len(w) == 1 {
+			return flCap
+		}
+		for i := 1; i < len(w); i++ {
+			if c := w[i]; c >= 'a' && c <= 'z' {
+				return flCap
+			}
+			if c >= utf8.RuneSelf {
+				break
+			}
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return 0
