@@ -1,6 +1,10 @@
 package extractor
 
 import (
+	"os"
+	"path/filepath"
+
+	"eventgraph/internal/testenv"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -112,7 +116,7 @@ var pathological = map[string]func(n int) string{
 	"repeated-triggers": func(n int) string {
 		return strings.Repeat("defected arrested repatriated quota monitoring ", n/47+1)
 	},
-	"no-spaces": func(n int) string { return strings.Repeat("x", n) },
+	"no-spaces":   func(n int) string { return strings.Repeat("x", n) },
 	"punctuation": func(n int) string { return strings.Repeat("(\u201c.\u201d)-, ", n/12+1) },
 }
 
@@ -136,6 +140,34 @@ func BenchmarkPathological(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkExtractDev extracts the shared development articles, read at
+// run time, as a check on real article text.
+func BenchmarkExtractDev(b *testing.B) {
+	dir := testenv.EvalDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "dev", "articles", "*.txt"))
+	var texts []string
+	size := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	x := newTestExtractor(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			if _, err := x.Extract("dev", t); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

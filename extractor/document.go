@@ -46,7 +46,7 @@ func (d *doc) outEntity(e *entity) domain.Entity {
 	if e.memberOf >= 0 {
 		out.MemberOf = d.ents[e.memberOf].id
 	}
-	seen := map[string]bool{e.name: true}
+	seen := newSeenSet(e.name)
 	slices.SortStableFunc(e.mentions, func(a, b int) int { return d.ms[a].tb - d.ms[b].tb })
 	last := -1
 	for _, mi := range e.mentions {
@@ -61,8 +61,7 @@ func (d *doc) outEntity(e *entity) domain.Entity {
 		if m.kind == mActor && m.count > 0 {
 			alias = d.actorName(m)
 		}
-		if m.kind != mPronoun && !seen[alias] {
-			seen[alias] = true
+		if m.kind != mPronoun && seen.add(alias) {
 			out.Aliases = append(out.Aliases, alias)
 		}
 	}
@@ -107,4 +106,36 @@ func (d *doc) outEvent(articleID string, ev eventFound) domain.Event {
 		out.Arguments = append(out.Arguments, arg)
 	}
 	return out
+}
+
+// seenSet is a small set of strings, a slice until it grows large.
+type seenSet struct {
+	list []string
+	m    map[string]bool
+}
+
+func newSeenSet(first string) *seenSet { return &seenSet{list: []string{first}} }
+
+// add adds s and reports whether it was new.
+func (s *seenSet) add(x string) bool {
+	if s.m != nil {
+		if s.m[x] {
+			return false
+		}
+		s.m[x] = true
+		return true
+	}
+	for _, y := range s.list {
+		if y == x {
+			return false
+		}
+	}
+	s.list = append(s.list, x)
+	if len(s.list) > 16 {
+		s.m = map[string]bool{}
+		for _, y := range s.list {
+			s.m[y] = true
+		}
+	}
+	return true
 }

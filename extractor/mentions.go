@@ -112,6 +112,12 @@ func (d *doc) parseNP(i, limit, si int) int {
 		j = e
 	}
 	start := j
+	if j >= limit {
+		return i
+	}
+	if t := &d.toks[j]; !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
+		return i // "the" before a word no entry starts with
+	}
 	count := 0
 	if v, e, ok := d.countAt(j, limit); ok {
 		count, j = v, e
