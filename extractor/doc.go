@@ -24,8 +24,8 @@ type doc struct {
 
 	ms       []mention
 	msAlt    []mention // second buffer for sorting ms
-	topAt    []int32 // token -> top mention starting there, or -1
-	topCover []int32 // token -> top mention covering it, or -1
+	topAt    []int32   // token -> top mention starting there, or -1
+	topCover []int32   // token -> top mention covering it, or -1
 	acronyms map[string]acronymDef
 
 	ents   []*entity

@@ -10,8 +10,8 @@ import (
 // agencies, organisations, actor roles, word lists, cues and boilerplate
 // markers, compiled into token tries.
 type knowledge struct {
-	lex  *lexicon
-	gaz  *gazetteer
+	lex   *lexicon
+	gaz   *gazetteer
 	cues  *cueSet
 	boil  *boilerplate
 	vocab *vocab
