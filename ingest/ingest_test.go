@@ -151,33 +151,37 @@ func TestIngestSurvivesNeo4jRestart(t *testing.T) {
 	if !cfg.IsLocal() {
 		t.Skip("Neo4j is remote; the test stops and starts only the local server")
 	}
-	const n = 3000
+	const n = 1200
 	dir := writeSynth(t, n)
 	script := filepath.Join(testenv.RepoRoot(), "scripts", "neo4j.sh")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var once sync.Once
-	var stopErr error
+	var restartErr error
 	opts := ingest.Options{Writers: 2, BatchSize: 50, OnProgress: func(st ingest.Stats) {
-		if st.New >= 500 {
-			once.Do(func() { stopErr = neo4jScript(script, "stop") })
+		if st.New >= 300 {
+			once.Do(func() {
+				if restartErr = neo4jScript(script, "stop"); restartErr == nil {
+					restartErr = neo4jScript(script, "start")
+				}
+			})
 		}
 	}}
+	// The run may ride out the restart on the driver's retries or fail;
+	// either way the rerun must leave every article written once, whole.
 	_, err := ingest.New(x, s, opts).Run(ctx, corpus.Items([]string{dir}, corpus.Options{}))
-	if startErr := neo4jScript(script, "start"); startErr != nil || stopErr != nil {
-		t.Fatalf("restart Neo4j: stop: %v, start: %v", stopErr, startErr)
+	if restartErr != nil {
+		t.Fatalf("restart Neo4j: %v", restartErr)
 	}
-	if err == nil {
-		t.Fatalf("ingest with Neo4j stopped: got no error")
-	}
+	t.Logf("ingest across the restart: err = %v", err)
 	s2, err := neo4jstore.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer s2.Close(context.Background())
 	stats := run(t, s2, x, ingest.Options{}, dir)
-	if stats.New+stats.Unchanged != n || stats.Unchanged < 500 {
-		t.Errorf("rerun: got %+v, want %d articles, at least 500 unchanged", stats, n)
+	if stats.New+stats.Unchanged != n || stats.Unchanged < 300 {
+		t.Errorf("rerun: got %+v, want %d articles, at least 300 unchanged", stats, n)
 	}
 	if got := testenv.CountQuery(t, cfg, "MATCH (a:Article) RETURN count(a)"); got != n {
 		t.Errorf("articles: got %d, want %d", got, n)

@@ -122,8 +122,8 @@ WITH key, b, sum(shared) AS shared,
      reduce(acc = [], x IN collect(evidence) | acc + x) AS evidence,
      reduce(acc = [], x IN collect(facts) | acc + x) AS facts
 ORDER BY key, shared DESC, size(facts) DESC, b.name, b.id
-WITH key, collect({entity: b ` + entityProjection + `, shared: shared, evidence: evidence, facts: facts}) AS all
-RETURN key, size(all) AS total, all[$skip..$skip + $limit] AS page`
+WITH key, collect({entity: b ` + entityProjection + `, shared: shared, evidence: evidence, facts: facts}) AS items
+RETURN key, size(items) AS total, items[$skip..$skip + $limit] AS page`
 
 	qFacts = `
 UNWIND $keys AS key

@@ -10,10 +10,16 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"eventgraph/config"
 	"eventgraph/domain"
 )
+
+// retryTime bounds how long a managed transaction is retried after
+// transient errors (deadlocks between concurrent batches, a leader switch,
+// a server restart).
+const retryTime = 2 * time.Minute
 
 // Store is a connection to the Neo4j database holding the graph. It is safe
 // for concurrent use.
@@ -38,7 +44,8 @@ func WithObserver(fn func(query string, d time.Duration, err error)) Option {
 
 // Open connects to Neo4j, checks that it answers and runs the migrations.
 func Open(ctx context.Context, cfg config.Neo4j, opts ...Option) (*Store, error) {
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *neo4jconfig.Config) { c.MaxTransactionRetryTime = retryTime })
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
 	}

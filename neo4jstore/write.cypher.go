@@ -27,9 +27,14 @@ ON CREATE SET a.ingestedAt = datetime()
 SET a.source = row.source, a.title = row.title, a.url = row.url,
     a.publishedAt = row.publishedAt, a.extractorVersion = row.version`
 
+	// qMergeEntities writes an entity only when it is new, a stub, or
+	// brings new aliases: entities shared by many articles are then read,
+	// not locked, by concurrent batches.
 	qMergeEntities = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
+WITH e, row
+WHERE e.type IS NULL OR e.stub OR any(x IN row.aliases WHERE NOT x IN e.aliases)
 SET e.type = row.type, e.country = row.country,
     e.name = CASE WHEN e.name IS NULL OR e.stub THEN row.name ELSE e.name END,
     e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
@@ -49,18 +54,19 @@ MATCH (a:Article {id: row.article})
 MERGE (e)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count`
 
-	qMergeLinks = `
+	// Links tie an entity to a parent the gazetteer or the text names; a
+	// parent no article mentioned yet is created as a stub.
+	linkHead = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.from})
-MERGE (p:Entity {id: row.to})
+`
+	linkStub = `
 ON CREATE SET p.name = row.toName, p.type = row.toType, p.stub = true, p.aliases = [], p.aliasText = row.toName
-FOREACH (_ IN CASE row.toType WHEN 'AGENCY' THEN [1] ELSE [] END | SET p:Agency)
-FOREACH (_ IN CASE row.toType WHEN 'REGION' THEN [1] ELSE [] END | SET p:Region)
-FOREACH (_ IN CASE row.toType WHEN 'COUNTRY' THEN [1] ELSE [] END | SET p:Country)
-FOREACH (_ IN CASE row.rel WHEN 'IN_REGION' THEN [1] ELSE [] END | MERGE (e)-[:IN_REGION]->(p))
-FOREACH (_ IN CASE row.rel WHEN 'IN_COUNTRY' THEN [1] ELSE [] END | MERGE (e)-[:IN_COUNTRY]->(p))
-FOREACH (_ IN CASE row.rel WHEN 'OF_COUNTRY' THEN [1] ELSE [] END | MERGE (e)-[:OF_COUNTRY]->(p))
-FOREACH (_ IN CASE row.rel WHEN 'MEMBER_OF' THEN [1] ELSE [] END | MERGE (e)-[:MEMBER_OF]->(p))`
+`
+	qLinkInRegion  = linkHead + `MERGE (p:Entity:Region {id: row.to})` + linkStub + `MERGE (e)-[:IN_REGION]->(p)`
+	qLinkInCountry = linkHead + `MERGE (p:Entity:Country {id: row.to})` + linkStub + `MERGE (e)-[:IN_COUNTRY]->(p)`
+	qLinkOfCountry = linkHead + `MERGE (p:Entity:Country {id: row.to})` + linkStub + `MERGE (e)-[:OF_COUNTRY]->(p)`
+	qLinkMemberOf  = linkHead + `MERGE (p:Entity:Agency {id: row.to})` + linkStub + `MERGE (e)-[:MEMBER_OF]->(p)`
 
 	qMergeEvents = `
 UNWIND $rows AS row

@@ -110,15 +110,20 @@ func (s *Store) runBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *ba
 	if err != nil {
 		return err
 	}
+	// Shared entities first, in id order, so concurrent batches lock them
+	// in the same order.
 	steps := []struct {
 		name, query string
 		rows        []map[string]any
 	}{
-		{"articles", qMergeArticles, b.articles},
 		{"entities", qMergeEntities, b.entities},
+		{"in region", qLinkInRegion, b.links["IN_REGION"]},
+		{"in country", qLinkInCountry, b.links["IN_COUNTRY"]},
+		{"of country", qLinkOfCountry, b.links["OF_COUNTRY"]},
+		{"member of", qLinkMemberOf, b.links["MEMBER_OF"]},
+		{"region in country", qLinkInCountry, b.parentLinks},
+		{"articles", qMergeArticles, b.articles},
 		{"mentions", qMergeMentions, b.mentions},
-		{"links", qMergeLinks, b.links},
-		{"parent links", qMergeLinks, b.parentLinks},
 		{"events", qMergeEvents, b.events},
 		{"arguments", qMergeArguments, b.arguments},
 	}
@@ -201,15 +206,21 @@ func toStrings(v any) []string {
 
 // batch holds the parameter rows of one write transaction.
 type batch struct {
-	articles, entities, mentions, links, events, arguments []map[string]any
-	// parentLinks tie the targets of links to their own parents (a city's
-	// region to its country); they run after links create those targets.
+	articles, entities, mentions, events, arguments []map[string]any
+	// links are an entity's ties to its parents, by relationship type.
+	links map[string][]map[string]any
+	// parentLinks tie a city's region to its country; they run after the
+	// links have created the regions.
 	parentLinks []map[string]any
 }
 
 func (b *batch) writes() int {
+	n := len(b.articles) + len(b.entities) + len(b.mentions) + len(b.parentLinks) + len(b.arguments)
+	for _, rows := range b.links {
+		n += len(rows)
+	}
 	// An event also writes its REPORTED_IN relationship.
-	return len(b.articles) + len(b.entities) + len(b.mentions) + len(b.links) + len(b.parentLinks) + 2*len(b.events) + len(b.arguments)
+	return n + 2*len(b.events)
 }
 
 // buildBatch turns documents into parameter rows; entities shared by several
@@ -237,7 +248,12 @@ func buildBatch(docs []domain.Document, version string) *batch {
 		}
 	}
 	b.entities = sortedEntityRows(ents)
-	b.links, b.parentLinks = sortedLinks(links), sortedLinks(parents)
+	b.links = map[string][]map[string]any{}
+	for _, l := range sortedLinks(links) {
+		rel := l["rel"].(string)
+		b.links[rel] = append(b.links[rel], l)
+	}
+	b.parentLinks = sortedLinks(parents)
 	return b
 }
 

@@ -150,7 +150,7 @@ func (s *Store) rawUnwind(ctx context.Context, b *batch) error {
 		for _, st := range []struct {
 			q    string
 			rows []map[string]any
-		}{{rawArticles, b.articles}, {rawEntities, b.entities}, {rawMentions, b.mentions}, {rawLinks, b.links}, {rawLinks, b.parentLinks}, {rawEvents, b.events}, {rawArguments, b.arguments}} {
+		}{{rawArticles, b.articles}, {rawEntities, b.entities}, {rawMentions, b.mentions}, {rawLinks, b.allLinks()}, {rawEvents, b.events}, {rawArguments, b.arguments}} {
 			if err := exec(ctx, tx, st.q, map[string]any{"rows": st.rows}); err != nil {
 				return nil, err
 			}
@@ -201,8 +201,17 @@ func (s *Store) naivePerFact(ctx context.Context, b *batch) error {
 	if err := rels(b.mentions, "entity", "article", naiveMention); err != nil {
 		return err
 	}
-	if err := rels(b.links, "from", "to", naiveLink); err != nil {
+	if err := rels(b.allLinks(), "from", "to", naiveLink); err != nil {
 		return err
 	}
 	return rels(b.arguments, "event", "entity", naiveArg)
+}
+
+// allLinks returns every link row, parents' included.
+func (b *batch) allLinks() []map[string]any {
+	var out []map[string]any
+	for _, rows := range b.links {
+		out = append(out, rows...)
+	}
+	return append(out, b.parentLinks...)
 }
