@@ -60,7 +60,7 @@ func TestCachedMergesConcurrentMisses(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			v, err := cached(c, "k", func() (int, error) {
+			v, err := cached(context.Background(), c, "k", func(context.Context) (int, error) {
 				calls.Add(1)
 				time.Sleep(20 * time.Millisecond)
 				return 42, nil
@@ -106,5 +106,28 @@ func TestLoaderBatches(t *testing.T) {
 	wg.Wait()
 	if len(batches) != 1 || len(batches[0]) != 25 {
 		t.Errorf("batches %v, want one of 25 distinct keys", batches)
+	}
+}
+
+// A stale entry is served at once and refreshed in the background.
+func TestCacheServesStaleWhileRefreshing(t *testing.T) {
+	c := NewCache(10, 20*time.Millisecond)
+	var calls atomic.Int32
+	compute := func(context.Context) (int32, error) { return calls.Add(1), nil }
+	ctx := context.Background()
+	if v, _ := cached(ctx, c, "k", compute); v != 1 {
+		t.Fatalf("first = %d", v)
+	}
+	time.Sleep(30 * time.Millisecond)
+	if v, _ := cached(ctx, c, "k", compute); v != 1 {
+		t.Errorf("stale read = %d, want the old value at once", v)
+	}
+	deadline := time.Now().Add(time.Second)
+	for calls.Load() < 2 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(5 * time.Millisecond)
+	if v, _ := cached(ctx, c, "k", compute); v != 2 {
+		t.Errorf("after refresh = %d, want 2", v)
 	}
 }

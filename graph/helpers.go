@@ -190,7 +190,7 @@ func (r *Resolver) connections(ctx context.Context, fromID, toID string, maxHops
 	if ents[1] == nil {
 		return nil, notFound(kindEntity, toID)
 	}
-	paths, err := cached(r.Cache, "connections\x00"+specOf([]any{from, to, maxHops, avoid, first}), func() ([]neo4jstore.Path, error) {
+	paths, err := cached(ctx, r.Cache, "connections\x00"+specOf([]any{from, to, maxHops, avoid, first}), func(ctx context.Context) ([]neo4jstore.Path, error) {
 		return r.Store.Connections(ctx, from, to, maxHops, avoid, first)
 	})
 	if err != nil {

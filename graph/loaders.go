@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"eventgraph/neo4jstore"
@@ -43,11 +44,11 @@ const DefaultBatchWait = 2 * time.Millisecond
 func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
 	l := &Loaders{}
 	l.events = newLoader(wait, byID(cache, "event", store.EventsByID))
-	l.events.peek = peek[string, *neo4jstore.EventRow](cache, func(k string) string { return "event\x00" + k })
+	l.events.peek = peek(cache, func(k string) string { return "event\x00" + k }, one(store.EventsByID))
 	l.entities = newLoader(wait, byID(cache, "entity", store.EntitiesByID))
-	l.entities.peek = peek[string, *neo4jstore.EntityRow](cache, func(k string) string { return "entity\x00" + k })
+	l.entities.peek = peek(cache, func(k string) string { return "entity\x00" + k }, one(store.EntitiesByID))
 	l.articles = newLoader(wait, byID(cache, "article", store.ArticlesByID))
-	l.articles.peek = peek[string, *neo4jstore.ArticleRow](cache, func(k string) string { return "article\x00" + k })
+	l.articles.peek = peek(cache, func(k string) string { return "article\x00" + k }, one(store.ArticlesByID))
 	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
 		m, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
 		out := make([][]neo4jstore.Fact, len(keys))
@@ -59,19 +60,24 @@ func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Load
 		}
 		return out, fill(len(keys), err)
 	})
-	l.facts.peek = peek[string, []neo4jstore.Fact](cache, func(k string) string { return "facts\x00" + k })
-	l.eventsOf = newLoader(wait, grouped(cache, "events of", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
+	l.facts.peek = peek(cache, func(k string) string { return "facts\x00" + k }, func(ctx context.Context, k string) ([]neo4jstore.Fact, bool, error) {
+		m, err := store.Facts(ctx, []string{k})
+		return m[k], err == nil, err
+	})
+	eventsOf := func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
 		var s eventsOfSpec
 		_ = json.Unmarshal([]byte(spec), &s)
 		return store.EventsOf(ctx, keys, s.Article, s.Role, s.Query)
-	}))
-	l.eventsOf.peek = peek[listKey, neo4jstore.EventPage](cache, func(k listKey) string { return "events of\x00" + k.Spec + "\x00" + k.Key })
-	l.related = newLoader(wait, grouped(cache, "related", func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
+	}
+	l.eventsOf = newLoader(wait, grouped(cache, "events of", eventsOf))
+	l.eventsOf.peek = peek(cache, func(k listKey) string { return "events of\x00" + k.Spec + "\x00" + k.Key }, oneOf(eventsOf))
+	related := func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
 		var q neo4jstore.RelatedQuery
 		_ = json.Unmarshal([]byte(spec), &q)
 		return store.Related(ctx, keys, q)
-	}))
-	l.related.peek = peek[listKey, neo4jstore.RelatedPage](cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key })
+	}
+	l.related = newLoader(wait, grouped(cache, "related", related))
+	l.related.peek = peek(cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key }, oneOf(related))
 	return l
 }
 
@@ -144,17 +150,54 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 	}
 }
 
-// peek answers a loader from the read cache.
-func peek[K comparable, V any](cache *Cache, key func(K) string) func(K) (V, bool) {
+// peek answers a loader from the read cache; a stale entry is returned
+// while load refreshes it in the background.
+func peek[K comparable, V any](cache *Cache, key func(K) string, load func(context.Context, K) (V, bool, error)) func(K) (V, bool) {
 	if cache == nil {
 		return nil
 	}
 	return func(k K) (V, bool) {
-		if v, ok := cache.Get(key(k)); ok {
-			return v.(V), true
+		ck := key(k)
+		v, fresh, ok := cache.lookup(ck)
+		if !ok {
+			var zero V
+			return zero, false
 		}
-		var zero V
-		return zero, false
+		if !fresh {
+			cache.refresh(ck, func() (any, error) {
+				ctx, cancel := context.WithTimeout(context.Background(), RefreshTimeout)
+				defer cancel()
+				nv, found, err := load(ctx, k)
+				if err == nil && !found {
+					err = errGone
+				}
+				return nv, err
+			})
+		}
+		return v.(V), true
+	}
+}
+
+var errGone = errors.New("gone")
+
+// one adapts a read by ids to a refresher of one id.
+func one[T any](read func(context.Context, []string) (map[string]T, error)) func(context.Context, string) (*T, bool, error) {
+	return func(ctx context.Context, id string) (*T, bool, error) {
+		m, err := read(ctx, []string{id})
+		if err != nil {
+			return nil, false, err
+		}
+		v, ok := m[id]
+		return &v, ok, nil
+	}
+}
+
+// oneOf adapts a batched list read to a refresher of one list.
+func oneOf[T any](read func(context.Context, string, []string) (map[string]T, error)) func(context.Context, listKey) (T, bool, error) {
+	return func(ctx context.Context, k listKey) (T, bool, error) {
+		m, err := read(ctx, k.Spec, []string{k.Key})
+		v, ok := m[k.Key]
+		return v, ok || err == nil, err
 	}
 }
 

@@ -304,7 +304,7 @@ func (r *queryResolver) Events(ctx context.Context, filter *model.EventFilter, o
 		return nil, err
 	}
 	q := neo4jstore.EventQuery{Filter: f, Order: neo4jstore.EventOrder(strOr(orderBy, string(neo4jstore.DateDesc))), Page: page(ctx, first, after)}
-	p, err := cached(r.Cache, "events\x00"+specOf(q), func() (neo4jstore.EventPage, error) { return r.Store.Events(ctx, q) })
+	p, err := cached(ctx, r.Cache, "events\x00"+specOf(q), func(ctx context.Context) (neo4jstore.EventPage, error) { return r.Store.Events(ctx, q) })
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +328,7 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*model.Event, err
 func (r *queryResolver) Entities(ctx context.Context, search *string, types []string, first *int, after *string) (*model.EntityConnection, error) {
 	pg := page(ctx, first, after)
 	s := strings.TrimSpace(strOr(search, ""))
-	p, err := cached(r.Cache, "entities\x00"+specOf([]any{s, types, pg}), func() (neo4jstore.EntityPage, error) {
+	p, err := cached(ctx, r.Cache, "entities\x00"+specOf([]any{s, types, pg}), func(ctx context.Context) (neo4jstore.EntityPage, error) {
 		return r.Store.SearchEntities(ctx, s, types, pg)
 	})
 	if err != nil {
@@ -370,7 +370,7 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*model.Article,
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string) (*model.ArticleConnection, error) {
 	pg := page(ctx, first, after)
-	p, err := cached(r.Cache, "articles\x00"+specOf(pg), func() (neo4jstore.ArticlePage, error) { return r.Store.Articles(ctx, pg) })
+	p, err := cached(ctx, r.Cache, "articles\x00"+specOf(pg), func(ctx context.Context) (neo4jstore.ArticlePage, error) { return r.Store.Articles(ctx, pg) })
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +397,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		return nil, err
 	}
 	d, l := intOr(depth, 1), intOr(limit, 25)
-	g, err := cached(r.Cache, "neighborhood\x00"+specOf([]any{key, d, l, f}), func() (neo4jstore.Graph, error) {
+	g, err := cached(ctx, r.Cache, "neighborhood\x00"+specOf([]any{key, d, l, f}), func(ctx context.Context) (neo4jstore.Graph, error) {
 		return r.Store.Neighborhood(ctx, key, d, l, f)
 	})
 	if err != nil {
@@ -413,7 +413,7 @@ func (r *queryResolver) EventCounts(ctx context.Context, groupBy string, filter 
 		return nil, err
 	}
 	n := intOr(first, 20)
-	rows, err := cached(r.Cache, "counts\x00"+specOf([]any{groupBy, f, n}), func() ([]neo4jstore.CountRow, error) {
+	rows, err := cached(ctx, r.Cache, "counts\x00"+specOf([]any{groupBy, f, n}), func(ctx context.Context) ([]neo4jstore.CountRow, error) {
 		return r.Store.EventCounts(ctx, groupBy, f, n)
 	})
 	if err != nil {
@@ -441,7 +441,7 @@ func (r *queryResolver) TopEntities(ctx context.Context, typeArg *string, eventT
 		f.Types = []string{*eventType}
 	}
 	n, t := intOr(limit, 10), strOr(typeArg, "")
-	rows, err := cached(r.Cache, "top\x00"+specOf([]any{t, f, n}), func() ([]neo4jstore.EntityCount, error) {
+	rows, err := cached(ctx, r.Cache, "top\x00"+specOf([]any{t, f, n}), func(ctx context.Context) ([]neo4jstore.EntityCount, error) {
 		return r.Store.TopEntities(ctx, t, f, n)
 	})
 	if err != nil {
