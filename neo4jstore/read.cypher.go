@@ -102,12 +102,20 @@ RETURN count(node) AS n`
 	// qRelated lists, for each key, the entities that share events with it
 	// (through members for agencies, on both sides) or are tied to it by a
 	// fact, most shared events first, and cuts the page.
-	qRelated = `
+	qRelated = qRelatedHead + `(:Entity)-[:MEMBER_OF*0..1]->(b:Entity)` + qRelatedTail
+
+	// qRelatedDirect is qRelated when no agency is asked for: only agencies
+	// have members, so the other side needs no membership step.
+	qRelatedDirect = qRelatedHead + `(b:Entity)` + qRelatedTail
+
+	qRelatedHead = `
 UNWIND $keys AS key
 MATCH (a:Entity {id: key})
 CALL {
   WITH a
-  MATCH (a)<-[:MEMBER_OF*0..1]-(:Entity)<-[:` + roleTypes + `]-(ev:Event)-[:` + roleTypes + `]->(:Entity)-[:MEMBER_OF*0..1]->(b:Entity)
+  MATCH (a)<-[:MEMBER_OF*0..1]-(:Entity)<-[:` + roleTypes + `]-(ev:Event)-[:` + roleTypes + `]->`
+
+	qRelatedTail = `
   WHERE b <> a AND (size($types) = 0 OR b.type IN $types) AND (size($eventTypes) = 0 OR ev.type IN $eventTypes)
   WITH DISTINCT b, ev
   ORDER BY ev.confidence DESC, ev.id
@@ -153,11 +161,30 @@ WITH p, hops LIMIT 200
 WITH p, hops, reduce(s = 0.0, n IN nodes(p) | s + coalesce(n.confidence, 0.0)) AS conf
 ORDER BY hops, conf DESC
 LIMIT $first
-RETURN hops,
+RETURN hops,` + pathProjection
+
+	pathProjection = `
   [n IN nodes(p) | CASE WHEN n:Event
      THEN {kind: 'EVENT', id: n.id, type: n.type, label: n.trigger}
      ELSE {kind: 'ENTITY', id: n.id, type: n.type, label: n.name, entity: n ` + entityProjection + `} END] AS nodes,
   [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, text: r.text}] AS edges`
+
+	// qDirect finds one-hop connections (a fact, or an event both take part
+	// in) lazily, which on two busy entities is far cheaper than a
+	// shortest-path search.
+	qDirect = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+CALL {
+  WITH a, b
+  MATCH p = (a)-[:` + factTypes + `]-(b)
+  RETURN p LIMIT 20
+  UNION
+  WITH a, b
+  MATCH p = (a)<-[:` + roleTypes + `]-(:Event)-[:` + roleTypes + `]->(b)
+  RETURN p LIMIT 20
+}
+WITH p, 1 AS hops LIMIT $first
+RETURN hops,` + pathProjection
 
 	// Aggregates: a filtered set of events is grouped.
 	groupType     = `RETURN e.type AS key, e.type AS label, count(*) AS n, null AS entity ORDER BY n DESC, key LIMIT $limit`

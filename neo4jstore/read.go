@@ -516,7 +516,11 @@ func (s *Store) Related(ctx context.Context, keys []string, q RelatedQuery) (map
 	}
 	params := map[string]any{"keys": keys, "types": orEmpty(q.Types), "eventTypes": orEmpty(q.EventTypes),
 		"evidence": MaxEvidence, "skip": skip, "limit": q.First + 1}
-	res, err := s.read(ctx, "related", qRelated, params)
+	query := qRelated
+	if len(q.Types) > 0 && !contains(q.Types, "AGENCY") {
+		query = qRelatedDirect
+	}
+	res, err := s.read(ctx, "related", query, params)
 	if err != nil {
 		return nil, err
 	}
@@ -582,9 +586,14 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int, a
 		return nil, domain.Errorf(domain.EINVALID, "from and to are the same entity")
 	}
 	params := map[string]any{"from": from, "to": to, "maxHops": maxHops, "avoid": orEmpty(avoid), "first": first}
-	res, err := s.read(ctx, "connections", connectionsQuery(maxHops), params)
+	res, err := s.read(ctx, "connections direct", qDirect, params)
 	if err != nil {
 		return nil, err
+	}
+	if len(res.Records) == 0 {
+		if res, err = s.read(ctx, "connections", connectionsQuery(maxHops), params); err != nil {
+			return nil, err
+		}
 	}
 	var out []Path
 	for _, r := range res.Records {
@@ -833,6 +842,15 @@ func sentenceQuery(terms []string) string {
 		}
 	}
 	return strings.Join(parts, " AND ")
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func copyParams(p map[string]any) map[string]any {
