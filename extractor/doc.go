@@ -24,6 +24,8 @@ type doc struct {
 
 	ms       []mention
 	msAlt    []mention // second buffer for sorting ms
+	intBuf   []int
+	intBuf2  []int
 	topAt    []int32   // token -> top mention starting there, or -1
 	topCover []int32   // token -> top mention covering it, or -1
 	acronyms map[string]acronymDef
@@ -100,9 +102,9 @@ func (d *doc) tokenize() {
 
 // indexMentions orders the mentions and indexes the top ones by token.
 func (d *doc) indexMentions() {
-	order := make([]int, len(d.ms))
-	for i := range order {
-		order[i] = i
+	order := d.intBuf[:0]
+	for i := range d.ms {
+		order = append(order, i)
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := &d.ms[i], &d.ms[j]
@@ -112,7 +114,10 @@ func (d *doc) indexMentions() {
 		return b.te - a.te
 	})
 	// member and place refer to indices before sorting; remap them.
-	newIdx := make([]int, len(d.ms))
+	newIdx := d.intBuf2[:0]
+	for range d.ms {
+		newIdx = append(newIdx, 0)
+	}
 	sorted := d.msAlt[:0]
 	for ni, oi := range order {
 		newIdx[oi] = ni
@@ -127,6 +132,7 @@ func (d *doc) indexMentions() {
 		}
 	}
 	d.ms, d.msAlt = sorted, d.ms[:0]
+	d.intBuf, d.intBuf2 = order[:0], newIdx[:0]
 	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
 	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
 	for mi := range d.ms {
@@ -184,6 +190,7 @@ func (x *Extractor) putDoc(d *doc) {
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
+		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0],
 	}
 	x.pool.Put(d)
 }
