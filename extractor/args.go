@@ -343,7 +343,9 @@ func (d *doc) passive(si, tb int) bool {
 		return true
 	}
 	if mi := d.topCover[k]; mi >= 0 && d.ms[mi].kind == mActor && d.ms[mi].te == tb {
-		return true
+		// "holders caught in China" is passive, "managers collected 300
+		// euros" active: an object right after the verb means active.
+		return !d.objectFollows(s, tb+1)
 	}
 	return false
 }
@@ -571,4 +573,14 @@ func (u *usedSet) has(mi int) bool {
 		}
 	}
 	return false
+}
+
+// objectFollows reports whether a noun phrase, a number or an amount
+// starts at token i.
+func (d *doc) objectFollows(s sentence, i int) bool {
+	if i >= s.te {
+		return false
+	}
+	t := &d.toks[i]
+	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that"
 }

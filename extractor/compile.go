@@ -190,18 +190,21 @@ func compileConstraint(con Constraint, lx *lexicon) (constraint, error) {
 }
 
 // compilePatternTrie compiles one pattern into a trie of its own.
+// A " || " separates alternative patterns of one constraint.
 func compilePatternTrie(src string, lx *lexicon) (*trie, error) {
-	els, err := parsePattern(src, lx)
-	if err != nil {
-		return nil, err
-	}
-	paths, err := expand(els)
-	if err != nil {
-		return nil, err
-	}
 	t := newTrie()
-	for _, p := range paths {
-		t.add(p, 0)
+	for _, alt := range strings.Split(src, " || ") {
+		els, err := parsePattern(alt, lx)
+		if err != nil {
+			return nil, err
+		}
+		paths, err := expand(els)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			t.add(p, 0)
+		}
 	}
 	return t, nil
 }

@@ -213,6 +213,8 @@ func (d *doc) nationalities(j, limit int) ([]nationality, int) {
 				n = &nationality{country: g.capitalOf(en.ref), tb: j, te: e, possessive: true, capital: true}
 			case en.kind == ekCountry && !poss && e < limit && d.toks[e].low == "-" && !d.toks[e].has(flSpaceBefore):
 				n = &nationality{country: en.ref, tb: j, te: e}
+			case en.kind == ekCountry && !poss && len(out) == 0 && d.regionHeadAt(e, limit):
+				n = &nationality{country: en.ref, tb: j, te: e} // "the Laos border"
 			}
 			if n != nil {
 				break
@@ -401,6 +403,12 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 				e++
 			}
 			return e, r, joinMods(modText), k
+		}
+		if k > j {
+			// "garment factory": stop before a head noun.
+			if hids, _ := g.heads.longest(d.toks, k, limit, d.idbuf2[:0]); len(hids) > 0 {
+				break
+			}
 		}
 		ids, e := g.modsD.longest(d.toks, k, limit, d.idbuf[:0])
 		if len(ids) == 0 || d.inAmount(k) {
@@ -702,4 +710,16 @@ func (d *doc) followedByNoun(e int) bool {
 		return true
 	}
 	return !(t.is(lPrep) || t.is(lClauseBreak) || t.is(lAux) || t.low == "and" || t.low == "or" || t.low == "that")
+}
+
+// regionHeadAt reports whether a region head ("border", "border area")
+// starts at token e.
+func (d *doc) regionHeadAt(e, limit int) bool {
+	ids, _ := d.k.gaz.heads.longest(d.toks, e, limit, d.idbuf2[:0])
+	for _, id := range ids {
+		if d.k.gaz.heads.entries[id].kind == ekRegionHead {
+			return true
+		}
+	}
+	return false
 }

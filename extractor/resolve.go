@@ -378,8 +378,8 @@ func (d *doc) antecedent(mi int) int {
 			if fallback < 0 && o.kind == mActor && o.plural {
 				fallback = o.ent
 			}
-		case m.pron == "first_plural":
-			if o.kind == mPronoun && o.pron == "first_plural" || o.kind == mActor {
+		case m.pron == "first_plural" || m.pron == "first_singular":
+			if o.kind == mPronoun && o.pron == m.pron || o.kind == mActor {
 				return o.ent
 			}
 		case m.pron == "singular":
