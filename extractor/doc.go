@@ -26,8 +26,8 @@ type doc struct {
 	msAlt    []mention // second buffer for sorting ms
 	intBuf   []int
 	intBuf2  []int
-	topAt    []int32   // token -> top mention starting there, or -1
-	topCover []int32   // token -> top mention covering it, or -1
+	topAt    []int32 // token -> top mention starting there, or -1
+	topCover []int32 // token -> top mention covering it, or -1
 	acronyms map[string]acronymDef
 
 	ents   []*entity
