@@ -9,7 +9,7 @@ import (
 // arguments fills a rule's roles with its strategies, first success wins.
 // A mention is used for one role only.
 func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
-	var out []argFound
+	out := make([]argFound, 0, len(r.compiled.args))
 	used := usedSet{}
 	for _, rs := range r.compiled.args {
 		for _, st := range rs.strategies {

@@ -125,17 +125,20 @@ func nextIs(toks []token, j, limit int, words []string) bool {
 type gCountry struct {
 	code, name, capital, regime, currency string
 	adjective                             string
+	id, authID                            string // "country:kp", "agency:kp:authorities"
 }
 
 // gPlace is a city or region.
 type gPlace struct {
 	name, country, region string
+	id, regionID          string // stable ids, computed once
 }
 
 // gBody is an agency or organisation.
 type gBody struct {
 	slug, name, country string
 	contextual          bool
+	id                  string // stable id, computed once
 }
 
 // gHead is an agency or organisation head noun.
@@ -191,7 +194,42 @@ func newGazetteer(r *rawKnowledge, lx *lexicon) (*gazetteer, error) {
 	if err := g.loadActors(r); err != nil {
 		return nil, err
 	}
+	g.computeIDs()
 	return g, nil
+}
+
+// computeIDs fills in the stable ids of the gazetteer's entities, so that
+// extraction does not build them again for every mention.
+func (g *gazetteer) computeIDs() {
+	code := func(c string) string {
+		if c == "" {
+			return "xx"
+		}
+		return c
+	}
+	for i := range g.countries {
+		c := &g.countries[i]
+		c.id, c.authID = "country:"+c.code, "agency:"+c.code+":authorities"
+	}
+	for i := range g.regions {
+		r := &g.regions[i]
+		r.id = "region:" + code(r.country) + ":" + slugify(r.name)
+	}
+	for i := range g.cities {
+		c := &g.cities[i]
+		c.id = "city:" + code(c.country) + ":" + slugify(c.name)
+		if c.region != "" {
+			c.regionID = "region:" + code(c.country) + ":" + slugify(c.region)
+		}
+	}
+	for i := range g.agencies {
+		a := &g.agencies[i]
+		a.id = "agency:" + a.country + ":" + a.slug
+	}
+	for i := range g.orgs {
+		o := &g.orgs[i]
+		o.id = "organization:" + code(o.country) + ":" + o.slug
+	}
 }
 
 func (g *gazetteer) loadCountries(cs []rawCountry) error {

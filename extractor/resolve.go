@@ -150,17 +150,14 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	switch m.kind {
 	case mCountry:
 		c := g.countries[m.ref]
-		id, name, typ = "country:"+c.code, c.name, domain.Country
+		id, name, typ = c.id, c.name, domain.Country
 	case mCity:
 		c := g.cities[m.ref]
 		country = g.byCode[c.country]
 		if c.country == "" {
 			country = noCountry
 		}
-		id, name, typ = "city:"+d.code(country)+":"+slugify(c.name), c.name, domain.City
-		if c.region != "" {
-			region = "region:" + d.code(country) + ":" + slugify(c.region)
-		}
+		id, name, typ, region = c.id, c.name, domain.City, c.regionID
 	case mRegion:
 		typ = domain.Region
 		if m.ref >= 0 {
@@ -169,7 +166,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			if r.country != "" {
 				country = g.byCode[r.country]
 			}
-			id, name = "region:"+d.code(country)+":"+slugify(r.name), r.name
+			id, name = r.id, r.name
 		} else {
 			name = d.span(m.tb, m.te).Text
 			id = "region:" + d.code(country) + ":" + slugify(m.slug)
@@ -185,7 +182,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			if o.country != "" {
 				country = g.byCode[o.country]
 			}
-			id, name = "organization:"+d.code(country)+":"+o.slug, o.name
+			id, name = o.id, o.name
 		} else {
 			if country == noCountry {
 				country = ctx.domActor
@@ -244,12 +241,12 @@ func (d *doc) agencyID(mi int, ctx *resolveCtx) (string, string, int) {
 	if m.ref >= 0 {
 		a := g.agencies[m.ref]
 		c := g.byCode[a.country]
-		return "agency:" + a.country + ":" + a.slug, a.name, c
+		return a.id, a.name, c
 	}
 	c := m.country
 	if m.gov {
 		ctx.lastAuthority = c + 1
-		return "agency:" + d.code(c) + ":authorities", g.countries[c].adjective + " authorities", c
+		return g.countries[c].authID, g.countries[c].adjective + " authorities", c
 	}
 	h := g.aHeads[m.head]
 	if c < 0 {
