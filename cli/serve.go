@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"strings"
 	"time"
 
@@ -40,6 +42,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	depth := fs.Int("max-depth", graph.DefaultMaxDepth, "deepest selection nesting")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	jsonLogs := fs.Bool("log-json", false, "log JSON lines instead of text")
+	debugAddr := fs.String("debug-addr", "", "serve Go profiles (/debug/pprof/) on `HOST:PORT`, for diagnosis; keep it on localhost")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -102,6 +105,19 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "production", cfg.Production,
 		"api_key", cfg.APIKey != "", "cors_origins", strings.Join(cfg.CORSOrigins, ","), "query_timeout", cfg.QueryTimeout.String())
+	if *debugAddr != "" {
+		go func() {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+			dbg := &http.Server{Addr: *debugAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+			logger.Info("profiles", "addr", *debugAddr)
+			if err := dbg.ListenAndServe(); err != nil {
+				logger.Warn("profiles", "err", err)
+			}
+		}()
+	}
 	start := time.Now()
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintf(env.Stderr, "eventgraph serve: %v\n", err)

@@ -54,6 +54,9 @@ func (r *Resolver) ingest(ctx context.Context, in model.IngestArticleInput) (res
 		return nil, err
 	}
 	r.Cache.Clear()
+	if r.OnWrite != nil {
+		r.OnWrite()
+	}
 	id := doc.Article.ID
 	arts, err := r.Store.ArticlesByID(ctx, []string{id})
 	if err != nil {

@@ -29,7 +29,10 @@ type Resolver struct {
 	BatchWait time.Duration
 	// OnIngest is called after each ingested article (metrics).
 	OnIngest func(events int, err error)
-	Logger   *slog.Logger
+	// OnWrite is called after the API wrote to the graph, to drop caches
+	// kept outside the resolver.
+	OnWrite func()
+	Logger  *slog.Logger
 }
 
 // DefaultMaxArticleBytes is the default size limit of an ingested text.

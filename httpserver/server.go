@@ -32,7 +32,7 @@ import (
 const (
 	DefaultMaxBodyBytes = 1 << 20
 	DefaultCacheSize    = 10000
-	DefaultCacheTTL     = 5 * time.Second
+	DefaultCacheTTL     = 30 * time.Second
 	DefaultMaxSubs      = 1000
 )
 
@@ -64,6 +64,7 @@ type Server struct {
 	metrics  *Metrics
 	resolver *graph.Resolver
 	gql      *handler.Server
+	respC    *responseCache
 	handler  http.Handler
 
 	mu      sync.Mutex
@@ -93,10 +94,12 @@ func New(cfg config.Config, o Options) *Server {
 	s := &Server{cfg: cfg, opts: o, logger: o.Logger, metrics: o.Metrics}
 	s.wsCtx, s.stopWS = context.WithCancel(context.Background())
 	cache := graph.NewCache(o.CacheSize, o.CacheTTL)
+	s.respC = &responseCache{cache: graph.NewCache(o.CacheSize/4+1, o.CacheTTL)}
 	s.resolver = &graph.Resolver{
 		Store: o.Store, Extractor: o.Extractor, Writer: o.Writer, APIKey: cfg.APIKey,
 		Cache: cache, Broker: graph.NewBroker(o.Store, DefaultMaxSubs, o.Logger),
 		BatchWait: o.BatchWait, OnIngest: o.Metrics.ObserveIngest, Logger: o.Logger,
+		OnWrite: s.respC.cache.Clear,
 	}
 	gopts := o.Graph
 	gopts.Production = cfg.Production
@@ -137,7 +140,7 @@ func (s *Server) registerGauges(cache *graph.Cache) {
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	api := s.limitBody(s.withTimeout(s.withToken(s.gql)))
+	api := s.limitBody(s.withTimeout(s.withToken(s.respC.wrap(s.gql))))
 	if len(s.cfg.CORSOrigins) > 0 {
 		api = cors.New(cors.Options{
 			AllowedOrigins: s.cfg.CORSOrigins,

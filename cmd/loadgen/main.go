@@ -93,7 +93,9 @@ func loadQueries(file string, names []string) ([]query, error) {
 	for _, m := range blockRE.FindAllStringSubmatch(string(b), -1) {
 		f := strings.Fields(m[1])
 		if len(f) > 1 && f[0] == "query" {
-			byName[strings.TrimRight(f[1], "({")] = m[1]
+			name, _, _ := strings.Cut(f[1], "(")
+			name, _, _ = strings.Cut(name, "{")
+			byName[name] = m[1]
 		}
 	}
 	var out []query
