@@ -60,7 +60,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	}
 	defer store.Close(context.WithoutCancel(ctx))
 
-	p := newProgress(env)
+	p := newProgress(env, fs.Args())
 	in := ingest.New(x, store, ingest.Options{Writers: *writers, BatchSize: *batch, OnSkip: p.skip, OnProgress: p.update})
 	stats, err := in.Run(ctx, corpus.Items(fs.Args(), corpus.Options{MaxBytes: *maxBytes, Stdin: env.Stdin}))
 	p.finish()
@@ -85,10 +85,17 @@ type progress struct {
 	log  *slog.Logger
 }
 
-func newProgress(env *Env) *progress {
+// newProgress sizes the bar by the inputs' count when it is known in
+// advance, so that it shows an ETA.
+func newProgress(env *Env, paths []string) *progress {
 	p := &progress{env: env, last: time.Now(), log: slog.New(slog.NewTextHandler(env.Stderr, nil))}
 	if env.Interactive {
-		p.bar = progressbar.NewOptions(-1,
+		total := -1
+		if n, exact := corpus.Count(paths); exact {
+			total = n
+		}
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionSetWriter(env.Stderr),
 			progressbar.OptionSetDescription("ingesting"),
 			progressbar.OptionShowCount(),
@@ -114,7 +121,7 @@ func (p *progress) update(s ingest.Stats) {
 	defer p.mu.Unlock()
 	done := s.New + s.Unchanged + s.Replaced
 	if p.bar != nil {
-		p.bar.Set(done)
+		p.bar.Set(done + s.Skipped)
 		return
 	}
 	if time.Since(p.last) >= 5*time.Second {

@@ -64,10 +64,19 @@ func yieldErr(path string, err *InputError, yield yieldFunc) bool {
 
 // walkDir yields the items of every kept file under root, in lexical order.
 func walkDir(root string, opts Options, yield yieldFunc) bool {
+	return walkFiles(root,
+		func(path string, k kind) bool { return readFile(path, k, opts, yield) },
+		func(path string, err error) bool { return yieldErr(path, unreadable(path, err), yield) })
+}
+
+// walkFiles calls visit for every file a walk of root keeps, in lexical
+// order, and bad for every entry it cannot read; either returns false to
+// stop the walk, and so does walkFiles.
+func walkFiles(root string, visit func(string, kind) bool, bad func(string, error) bool) bool {
 	goOn := true
 	walk := func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			goOn = yieldErr(path, unreadable(path, err), yield)
+			goOn = bad(path, err)
 			return stopOrSkip(goOn, d)
 		}
 		if path != root && strings.HasPrefix(d.Name(), ".") {
@@ -80,7 +89,7 @@ func walkDir(root string, opts Options, yield yieldFunc) bool {
 		if !ok || !isRegular(path, d) {
 			return nil
 		}
-		goOn = readFile(path, k, opts, yield)
+		goOn = visit(path, k)
 		return stopOrSkip(goOn, nil)
 	}
 	_ = filepath.WalkDir(root, walk)

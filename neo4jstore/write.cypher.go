@@ -60,13 +60,12 @@ SET m.count = row.count`
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.from})
 `
-	linkStub = `
-ON CREATE SET p.name = row.toName, p.type = row.toType, p.stub = true, p.aliases = [], p.aliasText = row.toName
+	linkStub = `, p.name = row.toName, p.type = row.toType, p.stub = true, p.aliases = [], p.aliasText = row.toName
 `
-	qLinkInRegion  = linkHead + `MERGE (p:Entity:Region {id: row.to})` + linkStub + `MERGE (e)-[:IN_REGION]->(p)`
-	qLinkInCountry = linkHead + `MERGE (p:Entity:Country {id: row.to})` + linkStub + `MERGE (e)-[:IN_COUNTRY]->(p)`
-	qLinkOfCountry = linkHead + `MERGE (p:Entity:Country {id: row.to})` + linkStub + `MERGE (e)-[:OF_COUNTRY]->(p)`
-	qLinkMemberOf  = linkHead + `MERGE (p:Entity:Agency {id: row.to})` + linkStub + `MERGE (e)-[:MEMBER_OF]->(p)`
+	qLinkInRegion  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Region` + linkStub + `MERGE (e)-[:IN_REGION]->(p)`
+	qLinkInCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkStub + `MERGE (e)-[:IN_COUNTRY]->(p)`
+	qLinkOfCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkStub + `MERGE (e)-[:OF_COUNTRY]->(p)`
+	qLinkMemberOf  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Agency` + linkStub + `MERGE (e)-[:MEMBER_OF]->(p)`
 
 	qMergeEvents = `
 UNWIND $rows AS row
