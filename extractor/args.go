@@ -500,7 +500,7 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		last++
 	}
 	for _, t := range d.times[first:last] {
-		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) {
+		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) && !d.subordinateBetween(te, t.tb) {
 			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
@@ -516,6 +516,19 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// subordinateBetween reports whether a subordinate clause opens in
+// [from, to) ("fled after being ordered to return within weeks"): a time
+// beyond it belongs to the clause, not to the trigger.
+func (d *doc) subordinateBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch d.toks[i].low {
+		case "after", "before", "when", "until", "because", "unless", "if", "who", "which":
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) hasWord(from, to int, w string) bool {

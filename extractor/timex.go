@@ -34,6 +34,9 @@ func (d *doc) timeAt(i, limit int) int {
 	t := &d.toks[i]
 	switch {
 	case t.is(lTimePreps) && t.kind == tkWord:
+		if t.low == "since" && i > 0 && (d.is(i-1, lAux) || d.toks[i-1].low == "ever") {
+			return i // "has since reached": an adverb
+		}
 		if i+1 >= limit || d.toks[i+1].kind == tkPunct || d.is(i+1, lAuxBe) || d.toks[i+1].low == "that" {
 			return i
 		}
@@ -57,10 +60,70 @@ func (d *doc) timeAt(i, limit int) int {
 		return i + 2
 	case t.low == "on" && i+1 < limit && d.is(i+1, lWeekdays):
 		return i + 2
+	case t.low == "in" || t.low == "within" || t.low == "on" || t.low == "at" || t.low == "during":
+		return d.prepTime(i, limit)
+	case (t.low == "shortly" || t.low == "soon" || t.low == "weeks" || t.low == "months" || t.low == "days") && i+1 < limit &&
+		(d.toks[i+1].low == "afterwards" || d.toks[i+1].low == "afterward" || d.toks[i+1].low == "later"):
+		return i + 2
 	case t.low == "yesterday" || t.low == "tonight" || t.low == "today":
 		return i + 1
 	}
 	return i
+}
+
+// prepTime returns the end of a prepositional time phrase at i: "in
+// March", "in the late 2000s", "in recent months", "within weeks",
+// "within two days", "on a weekend", "at the start of each month".
+func (d *doc) prepTime(i, limit int) int {
+	p := d.toks[i].low
+	j := i + 1
+	if j < limit && (d.toks[j].low == "the" || d.toks[j].low == "a" || d.toks[j].low == "each" || d.toks[j].low == "every") {
+		j++
+	}
+	if p == "at" {
+		// "at the start of each month"
+		if j+1 < limit && (d.toks[j].low == "start" || d.toks[j].low == "end" || d.toks[j].low == "beginning" || d.toks[j].low == "turn") && d.toks[j+1].low == "of" {
+			return d.prepTime(j+1, limit)
+		}
+		return i
+	}
+	if p == "of" {
+		if j < limit && d.is(j, lTimeUnits) {
+			return j + 1
+		}
+		if j < limit && d.is(j, lMonths) && d.toks[j].has(flCap) {
+			return d.dateTail(j+1, limit)
+		}
+		return i
+	}
+	if j < limit && d.is(j, lTimeRel) && d.toks[j].low != "this" && d.toks[j].low != "next" && d.toks[j].low != "last" {
+		j++
+	}
+	if p == "within" && j < limit && (d.toks[j].kind == tkNumber || d.toks[j].low == "a" || d.toks[j].low == "few" || d.k.lex.numbers[d.toks[j].low] > 0) {
+		j++
+		if j < limit && d.toks[j].low == "few" {
+			j++
+		}
+	}
+	if j >= limit {
+		return i
+	}
+	u := &d.toks[j]
+	switch {
+	case d.is(j, lMonths) && u.has(flCap) && p != "within":
+		return d.dateTail(j+1, limit)
+	case isDecade(u) && p == "in":
+		return j + 1
+	case d.is(j, lTimeUnits) && (p != "on" || u.low == "weekend" || u.low == "weekends"):
+		return j + 1
+	}
+	return i
+}
+
+// isDecade reports a decade: "2000s", "1990s".
+func isDecade(t *token) bool {
+	w := t.low
+	return len(w) == 5 && w[4] == 's' && (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' && w[3] == '0'
 }
 
 // dateTail extends a month name with ". 21, 2012" or " 2012".
