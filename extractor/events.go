@@ -122,14 +122,39 @@ func (d *doc) mergeOrAdd(first int, ev eventFound) {
 		if p.rule.Type != ev.rule.Type || p.modality != ev.modality || d.conflict(p.args, ev.args) {
 			continue
 		}
+		// The trigger whose own arguments are richer ("forcibly returned
+		// 30 North Koreans" rather than "In a separate repatriation")
+		// leads; the other fills the roles it lacks.
+		if d.argWeight(ev.args) > d.argWeight(p.args) {
+			ev.args, p.args = p.args, ev.args
+			p.tb, p.te, p.rule = ev.tb, ev.te, ev.rule
+		}
 		for _, a := range ev.args {
 			if !hasRole(p.args, a.role) {
 				p.args = append(p.args, a)
 			}
 		}
+		sortArgs(p.args)
 		return
 	}
 	d.events = append(d.events, ev)
+}
+
+// argWeight scores an event's arguments: participants (agent, patient)
+// count most, then places, then amounts and times.
+func (d *doc) argWeight(args []argFound) int {
+	w := 0
+	for _, a := range args {
+		switch a.role {
+		case domain.Agent, domain.Patient:
+			w += 3
+		case domain.Origin, domain.Destination, domain.Location:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }
 
 func hasRole(args []argFound, r domain.Role) bool {
