@@ -52,7 +52,7 @@ func mentionArg(d *doc, mi int) argFound {
 func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound, bool) {
 	s := d.sents[si]
 	ok := func(mi int) bool {
-		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0
+		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s)
 	}
 	pick := func(mi int) (argFound, bool) {
 		if ok(mi) {
@@ -128,6 +128,50 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 	return argFound{}, false
 }
 
+// sourcePlace reports whether a mention is the place of a reporter's
+// source ("a source in Russia told", "sources in Jilin province said",
+// "according to a trader in Longjing"): it takes part in no event.
+func (d *doc) sourcePlace(mi int, s sentence) bool {
+	m := &d.ms[mi]
+	if m.kind != mCountry && m.kind != mCity && m.kind != mRegion {
+		return false
+	}
+	k := d.phraseStart(m, s.tb)
+	if k-2 < s.tb {
+		return false
+	}
+	p := d.toks[k-1].low
+	if p != "in" && p != "from" && p != "of" && p != "near" {
+		return false
+	}
+	h := k - 2
+	if d.toks[h].low == "based" && h-1 >= s.tb {
+		h--
+	}
+	head := d.toks[h].low
+	if head == "source" || head == "sources" {
+		return true
+	}
+	if mh := d.topCover[h]; mh < 0 || d.ms[mh].kind != mActor {
+		return false
+	}
+	// "a trader in Longjing said", "told by a resident of Yanji"
+	for i := m.te; i < s.te && i <= m.te+1; i++ {
+		if d.is(i, lSpeech) {
+			return true
+		}
+		if d.toks[i].low != "," {
+			break
+		}
+	}
+	for i := h - 1; i >= s.tb && i >= h-4; i-- {
+		if d.is(i, lSpeech) || d.toks[i].low == "to" && i > s.tb && d.toks[i-1].low == "according" {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseStart walks back from a mention over determiners and quantifiers
 // ("a number of", "any of the", "their") to where its phrase starts.
 func (d *doc) phraseStart(m *mention, sb int) int {
@@ -188,7 +232,21 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 func (d *doc) object(si, te int, ok func(int) bool) int {
 	s := d.sents[si]
 	for i := te; i < s.te && i < te+8; i++ {
-		if mi := d.topAt[i]; mi >= 0 {
+		mi := d.topAt[i]
+		if mi < 0 && (d.is(i, lApprox) || d.toks[i].kind == tkNumber) {
+			// "returned about 60 North Koreans"
+			j := i
+			for j < s.te && j < i+3 && d.topAt[j] < 0 && (d.is(j, lApprox) || d.toks[j].kind == tkNumber) {
+				j++
+			}
+			if j < s.te && j > i && d.topAt[j] >= 0 {
+				if ok(int(d.topAt[j])) {
+					return int(d.topAt[j])
+				}
+				return -1
+			}
+		}
+		if mi >= 0 {
 			if ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
 				return int(mi)
 			}
