@@ -98,6 +98,8 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 			return pick(mi)
 		}
 		return pick(d.prepBefore(si, tb, st.name, 15, ok))
+	case "arrive":
+		return pick(d.arrivalPlace(si, tb, te, ok))
 	case "initial_in":
 		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
 			if mi := d.mentionAfterDet(s.tb+1, s.te); ok(mi) {
@@ -323,8 +325,11 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			}
 			continue
 		}
-		if t.low == prep {
+		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && isArrival(d.toks[i-1].low)) {
 			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && ok(mi) {
+				return mi
+			}
+			if mi := d.innerPlace(i); mi >= 0 && ok(mi) {
 				return mi
 			}
 		}
@@ -332,6 +337,41 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			i = d.ms[mi].te - 1
 		}
 		_ = lx
+	}
+	return -1
+}
+
+// isArrival reports words after which a place is where people went:
+// "arrived in Seoul", "reached South Korea", "asylum in Germany".
+func isArrival(w string) bool {
+	switch w {
+	case "arrive", "arrived", "arrives", "arriving", "reach", "reached", "reaches", "reaching",
+		"asylum", "settle", "settled", "settles", "resettled":
+		return true
+	}
+	return false
+}
+
+// arrivalPlace finds the place named after an arrival word in the
+// trigger or after it, in the same sentence: "defected and arrived in
+// South Korea", "escaped and reached Thailand", "seeks asylum in Seoul".
+func (d *doc) arrivalPlace(si, tb, te int, ok func(int) bool) int {
+	s := d.sents[si]
+	for i := tb; i < s.te && i < te+25; i++ {
+		w := d.toks[i].low
+		if i >= te && (w == ";" || w == "but" || w == "while" || d.is(i, lSpeech)) {
+			return -1
+		}
+		if !isArrival(w) {
+			continue
+		}
+		j := i + 1
+		if j < s.te && (d.toks[j].low == "in" || d.toks[j].low == "at" || d.toks[j].low == "to" || d.toks[j].low == "into") {
+			j++
+		}
+		if mi := d.mentionAfterDet(j, s.te); mi >= 0 && ok(mi) {
+			return mi
+		}
 	}
 	return -1
 }
@@ -348,7 +388,35 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && ok(mi) {
 				return mi
 			}
+			if mi := d.innerPlace(i); mi >= 0 && ok(mi) {
+				return mi
+			}
 		}
+	}
+	return -1
+}
+
+// innerPlace returns the place named after the preposition at i inside a
+// place-suffixed body ("the North Korean embassy in Hanoi"), or -1.
+func (d *doc) innerPlace(i int) int {
+	c := d.topCover[i]
+	if c < 0 || d.ms[c].place < 0 {
+		return -1
+	}
+	// Only a person's post: "a first secretary at the embassy in Hanoi".
+	k := d.phraseStart(&d.ms[c], d.sents[d.ms[c].sent].tb)
+	if k < 2 {
+		return -1
+	}
+	if p := d.toks[k-1].low; p != "at" && p != "of" && p != "from" {
+		return -1
+	}
+	if a := d.topCover[k-2]; a < 0 || d.ms[a].kind != mActor {
+		return -1
+	}
+	pm := d.ms[c].place
+	if d.ms[pm].tb > i && d.ms[pm].tb <= i+2 {
+		return pm
 	}
 	return -1
 }

@@ -671,9 +671,12 @@ func (d *doc) parsePlace(j, limit, si int, top bool) int {
 // "demanding that Beijing scrap ...".
 func (d *doc) govUse(b, e, limit int) bool {
 	s := d.sents[d.sentOf[b]]
+	// "a counsellor in Cairo seeks asylum": after a preposition the
+	// capital is a place, whatever verb follows.
+	inPlace := b-1 >= s.tb && d.is(b-1, lPrep) && d.toks[b-1].low != "with" && d.toks[b-1].low != "against" && d.toks[b-1].low != "by"
 	if e < limit {
 		n := d.toks[e].low
-		if n == "'s" || d.is(e, lGovVerbs) {
+		if n == "'s" || d.is(e, lGovVerbs) && !inPlace {
 			return true
 		}
 	}

@@ -128,7 +128,7 @@ func isDecade(t *token) bool {
 
 // dateTail extends a month name with ". 21, 2012" or " 2012".
 func (d *doc) dateTail(j, limit int) int {
-	if j < limit && d.toks[j].low == "." && !d.toks[j].has(flSpaceBefore) {
+	if j < limit && d.toks[j].low == "." && !d.toks[j].has(flSpaceBefore) && j > 0 && d.is(j-1, lAbbrev) {
 		j++
 	}
 	if j < limit && d.toks[j].kind == tkNumber && len(d.toks[j].low) <= 2 {
