@@ -319,6 +319,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.is(lSpeech) {
 			return -1
 		}
+		if (t.low == "after" || t.low == "before" || t.low == "when" || t.low == "until") && i+1 < s.te && (d.toks[i+1].low == "being" || d.toks[i+1].low == "having") {
+			return -1 // "fled after being ordered to return to Pyongyang"
+		}
 		if prep == "custody" {
 			if t.low == "custody" && i+1 < s.te && d.toks[i+1].low == "of" {
 				return d.mentionIf(d.mentionAfterDet(i+2, s.te), ok)

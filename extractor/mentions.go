@@ -115,6 +115,13 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if j >= limit {
 		return i
 	}
+	// "Both had fled": "both" standing alone for a pair named before.
+	if start == i+1 && d.toks[i].low == "both" && (d.is(j, lAux) || d.is(j, lAuxBe) || d.toks[j].low == "had" || d.toks[j].low == "have") {
+		m := newMention(mGroupNoun, i, i+1, si)
+		m.top = true
+		d.add(m)
+		return i + 1
+	}
 	if t := &d.toks[j]; !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
 		return i // "the" before a word no entry starts with
 	}
@@ -132,10 +139,34 @@ func (d *doc) parseNP(i, limit, si int) int {
 		}
 		return d.bareNationality(nats, j2, si)
 	}
+	n := len(d.ms)
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
+		d.bothGroup(i, start, n, si)
 		return e
 	}
 	return i
+}
+
+// bothGroup turns "both men", "the two women" (a bare generic role after
+// "both" or "the two") recorded from index n into a group noun that stands
+// for the pair named before.
+func (d *doc) bothGroup(i, start, n, si int) {
+	if n >= len(d.ms) || start-i < 1 || start-i > 2 {
+		return
+	}
+	w0 := d.toks[i].low
+	if !(w0 == "both" || w0 == "the" && start-i == 1 && d.toks[start].low == "two") && !(w0 == "the" && start-i == 2 && d.toks[i+1].low == "two") {
+		return
+	}
+	m := &d.ms[n]
+	if m.kind != mActor || !m.bare || m.tb != start && !(w0 == "the" && m.tb == start+1) {
+		return
+	}
+	switch d.toks[m.te-1].low {
+	case "men", "women", "people", "brothers", "sisters":
+		m.kind = mGroupNoun
+		m.tb = i
+	}
 }
 
 // parseCoreAt parses a head phrase at j: a named body (optionally followed
