@@ -314,8 +314,12 @@ func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
 func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool) int {
 	s := d.sents[si]
 	lx := d.k.lex
+	rel := d.inRelative(s, from-1)
 	for i := from; i < s.te && i < from+window; i++ {
 		t := &d.toks[i]
+		if rel && (t.low == "," || t.low == "and" && i+1 < s.te && d.topAt[i+1] < 0 && !d.toks[i+1].has(flCap)) {
+			return -1 // "Kim, who escaped from Musan, now lives in Incheon"
+		}
 		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.is(lSpeech) {
 			return -1
 		}
@@ -328,7 +332,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			}
 			continue
 		}
-		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && isArrival(d.toks[i-1].low)) {
+		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && ok(mi) {
 				return mi
 			}
@@ -355,6 +359,12 @@ func isArrival(w string) bool {
 	return false
 }
 
+// isResidence reports words after which a place is where people live now,
+// not where an event happened: "now lives in Incheon".
+func isResidence(w string) bool {
+	return w == "live" || w == "lives" || w == "lived" || w == "living" || w == "resides" || w == "reside"
+}
+
 // arrivalPlace finds the place named after an arrival word in the
 // trigger or after it, in the same sentence: "defected and arrived in
 // South Korea", "escaped and reached Thailand", "seeks asylum in Seoul".
@@ -377,6 +387,21 @@ func (d *doc) arrivalPlace(si, tb, te int, ok func(int) bool) int {
 		}
 	}
 	return -1
+}
+
+// inRelative reports whether token tb lies in a relative clause opened
+// by ", who" or ", which" before it.
+func (d *doc) inRelative(s sentence, tb int) bool {
+	for i := tb - 1; i > s.tb && i >= tb-8; i-- {
+		w := d.toks[i].low
+		if w == "," || w == ";" {
+			return false
+		}
+		if (w == "who" || w == "which") && d.toks[i-1].low == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // prepBefore finds "<prep> [det] <mention>" within window tokens before tb.

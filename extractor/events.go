@@ -270,7 +270,7 @@ func classAlias(c string) string {
 // mentionTypeBit returns a mention's strategy type bit.
 func mentionTypeBit(m *mention) uint16 {
 	switch m.kind {
-	case mActor:
+	case mActor, mPerson:
 		return tyActor
 	case mAgency:
 		return tyAgency

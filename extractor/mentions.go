@@ -13,6 +13,7 @@ const (
 	mPronoun
 	mGroupNoun
 	mLoc
+	mPerson // a named person ("Ri Song-chol", later "Ri")
 )
 
 // Country sentinels of a mention.
@@ -56,6 +57,12 @@ func (d *doc) chunk(si int) {
 	s := d.sents[si]
 	for i := s.tb; i < s.te; {
 		t := &d.toks[i]
+		if t.has(flCap) && !d.inAmount(i) {
+			if e := d.parseName(i, s.te, si); e > i {
+				i = e
+				continue
+			}
+		}
 		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
 			i++
 			continue
@@ -66,6 +73,37 @@ func (d *doc) chunk(si int) {
 		}
 		i++
 	}
+}
+
+// parseName records a named person at i: a family name and a hyphenated
+// given name ("Kim Myong-hee"), or a family name alone when that person
+// was named in full before ("Kim said").
+func (d *doc) parseName(i, limit, si int) int {
+	bit, ok := d.k.lex.listBit["surnames"]
+	if !ok || !d.is(i, bit) {
+		return i
+	}
+	if i+3 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord && d.toks[i+2].low == "-" &&
+		!d.toks[i+2].has(flSpaceBefore) && !d.toks[i+3].has(flSpaceBefore) && d.toks[i+3].kind == tkWord {
+		m := newMention(mPerson, i, i+4, si)
+		m.top = true
+		m.slug = d.lowSpan(i, i+4)
+		d.add(m)
+		return i + 4
+	}
+	if i+1 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord {
+		return i // another name
+	}
+	for k := len(d.ms) - 1; k >= 0; k-- {
+		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb == 4 && d.toks[o.tb].low == d.toks[i].low {
+			m := newMention(mPerson, i, i+1, si)
+			m.top = true
+			m.slug = o.slug
+			d.add(m)
+			return i + 1
+		}
+	}
+	return i
 }
 
 // inAmount reports whether token i lies inside an amount.

@@ -56,7 +56,12 @@ func (d *doc) resolve() {
 			d.resolveBareActor(mi, ctx)
 		}
 	}
-	// Pass 3: pronouns and group nouns.
+	// Pass 3: named persons, then pronouns and group nouns.
+	for mi := range d.ms {
+		if d.ms[mi].kind == mPerson {
+			d.resolvePerson(mi, ctx)
+		}
+	}
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.kind == mPronoun || m.kind == mGroupNoun {
@@ -325,6 +330,52 @@ func (d *doc) actorName(m *mention) string {
 	return d.span(tb, m.te).Text
 }
 
+// resolvePerson resolves a named person: the same name named before, the
+// group in apposition before it ("A first secretary at the embassy, Ri
+// Song-chol,"), or a person of their own.
+func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
+	m := &d.ms[mi]
+	for k := range d.ms {
+		o := &d.ms[k]
+		if k != mi && o.kind == mPerson && o.slug == m.slug && o.ent >= 0 {
+			d.attach(mi, o.ent)
+			return
+		}
+	}
+	s := d.sents[m.sent]
+	if m.tb-1 > s.tb && d.toks[m.tb-1].low == "," {
+		for k := range d.ms {
+			o := &d.ms[k]
+			if o.kind == mActor && o.top && o.sent == m.sent && o.te < m.tb && m.tb-o.te <= 10 && !o.plural && o.ent >= 0 && d.noVerbBetween(o.te, m.tb-1) {
+				d.attach(mi, o.ent)
+				return
+			}
+		}
+	}
+	country := ctx.domActor
+	if country == noCountry {
+		country = ctx.domAll
+	}
+	m.country = country
+	e := d.entityFor("actor:"+d.code(country)+":"+slugify(m.slug), domain.Actor, d.span(m.tb, m.te).Text, country, mi, ctx)
+	d.attach(mi, e)
+}
+
+// noVerbBetween reports whether [from, to) holds only a noun phrase's
+// tail: prepositions, determiners, names and mentions, no comma.
+func (d *doc) noVerbBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		t := &d.toks[i]
+		if t.low == "," || t.is(lAux) || t.is(lAuxBe) || t.is(lSpeech) {
+			return false
+		}
+		if d.topCover[i] < 0 && !t.is(lPrep) && !t.is(lPoss) && t.low != "the" && t.low != "a" && t.low != "an" && !t.has(flCap) {
+			return false
+		}
+	}
+	return true
+}
+
 // resolveBareActor resolves a role with no nationality ("officials",
 // "the cadres") to the nearest group of the same role named with one.
 func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
@@ -380,7 +431,7 @@ func (d *doc) antecedent(mi int) int {
 				return o.ent
 			}
 		case m.pron == "singular":
-			if o.kind == mActor && !o.plural && o.count <= 1 {
+			if o.kind == mActor && !o.plural && o.count <= 1 || o.kind == mPerson {
 				return o.ent
 			}
 		default:
