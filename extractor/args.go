@@ -98,6 +98,8 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 			return pick(mi)
 		}
 		return pick(d.prepBefore(si, tb, st.name, 15, ok))
+	case "governor":
+		return pick(d.governorAgent(si, tb, ok))
 	case "arrive":
 		return pick(d.arrivalPlace(si, tb, te, ok))
 	case "initial_in":
@@ -346,6 +348,36 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 		_ = lx
 	}
 	return -1
+}
+
+// governorAgent finds the agent of a noun trigger governed by a verb that
+// starts, stops or carries on the act: "China resumes deportations",
+// "urged Beijing to stop the forced repatriation", "whether Beijing had
+// agreed to halt the deportations", "Pyongyang drops cash levy".
+func (d *doc) governorAgent(si, tb int, ok func(int) bool) int {
+	s := d.sents[si]
+	bit, has := d.k.lex.listBit["aspect_verbs"]
+	if !has {
+		return -1
+	}
+	v := -1
+	for i := tb - 1; i >= s.tb && i >= tb-4; i-- {
+		if d.is(i, bit) {
+			v = i
+			break
+		}
+		t := &d.toks[i]
+		if t.kind == tkPunct || d.topAt[i] >= 0 || t.is(lPrep) && t.low != "up" && t.low != "out" {
+			return -1
+		}
+	}
+	if v < 0 {
+		return -1
+	}
+	if _, e := d.control(si, v, ok); e >= 0 {
+		return e
+	}
+	return d.subject(si, v, ok)
 }
 
 // isArrival reports words after which a place is where people went:
