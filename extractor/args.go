@@ -98,6 +98,8 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 			return pick(mi)
 		}
 		return pick(d.prepBefore(si, tb, st.name, 15, ok))
+	case "poss":
+		return pick(d.possessor(si, tb, ok))
 	case "governor":
 		return pick(d.governorAgent(si, tb, ok))
 	case "arrive":
@@ -346,6 +348,28 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			i = d.ms[mi].te - 1
 		}
 		_ = lx
+	}
+	return -1
+}
+
+// possessor returns the owner of a noun trigger: "Pyongyang's growing
+// demands for cash", "China's repatriation of", "his defection".
+func (d *doc) possessor(si, tb int, ok func(int) bool) int {
+	s := d.sents[si]
+	for i := tb - 1; i >= s.tb && i >= tb-3; i-- {
+		t := &d.toks[i]
+		if t.low == "'s" && i-1 >= s.tb {
+			if mi := d.topCover[i-1]; mi >= 0 && ok(int(mi)) {
+				return int(mi)
+			}
+			return -1
+		}
+		if mi := d.topAt[i]; mi >= 0 && d.ms[mi].kind == mPronoun && d.ms[mi].te == i+1 && t.is(lPoss) {
+			return d.mentionIf(int(mi), ok)
+		}
+		if t.kind != tkWord || d.topCover[i] >= 0 || t.is(lPrep) || t.is(lAux) || t.low == "the" || t.low == "a" || t.low == "an" {
+			return -1
+		}
 	}
 	return -1
 }
