@@ -180,9 +180,36 @@ func (d *doc) parseNP(i, limit, si int) int {
 	n := len(d.ms)
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
 		d.bothGroup(i, start, n, si)
-		return e
+		return d.familyPair(n, e, limit, si)
 	}
 	return i
+}
+
+// familyPair joins "a mother and her son", "a woman and her two
+// daughters" into one group: the person recorded at index n, "and", a
+// possessive and a second person. It returns the end of the phrase.
+func (d *doc) familyPair(n, e, limit, si int) int {
+	if n >= len(d.ms) || e+3 > limit || d.toks[e].low != "and" || !d.is(e+1, lPoss) || d.toks[e+1].low == "its" {
+		return e
+	}
+	m := &d.ms[n]
+	if m.kind != mActor || !m.top || m.te != e || m.plural {
+		return e
+	}
+	k := len(d.ms)
+	e2 := d.parseNP(e+1, limit, si)
+	if e2 <= e+1 || len(d.ms) != k+1 || d.ms[k].kind != mActor || !d.ms[k].bare {
+		d.ms = d.ms[:k]
+		return e
+	}
+	second := d.ms[k]
+	d.ms = d.ms[:k]
+	m = &d.ms[n]
+	m.te = e2
+	m.plural = true
+	m.count = 1 + max(second.count, 1)
+	m.slug = d.lowSpan(m.tb, e2)
+	return e2
 }
 
 // bothGroup turns "both men", "the two women" (a bare generic role after
