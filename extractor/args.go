@@ -93,7 +93,7 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 			window = 30
 		}
 		return pick(d.prepAfter(si, tb+1, st.name, window+te-tb-1, ok))
-	case "in", "at", "from", "throughout", "across", "within", "inside", "near":
+	case "in", "at", "from", "throughout", "through", "across", "within", "inside", "near":
 		if mi := d.prepAfter(si, tb+1, st.name, 12+te-tb-1, ok); mi >= 0 {
 			return pick(mi)
 		}
