@@ -91,11 +91,20 @@ func (d *doc) parseName(i, limit, si int) int {
 		d.add(m)
 		return i + 4
 	}
+	// "Kim Jong Un": two short capitalised syllables, and no name
+	// going on ("Kim Il Sung University").
+	if i+2 < limit && d.syllable(i+1) && d.syllable(i+2) && !d.toks[i+2].has(flUpper) && (i+3 >= limit || !d.toks[i+3].has(flCap)) {
+		m := newMention(mPerson, i, i+3, si)
+		m.top = true
+		m.slug = d.lowSpan(i, i+3)
+		d.add(m)
+		return i + 3
+	}
 	if i+1 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord {
 		return i // another name
 	}
 	for k := len(d.ms) - 1; k >= 0; k-- {
-		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb == 4 && d.toks[o.tb].low == d.toks[i].low {
+		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb >= 3 && d.toks[o.tb].low == d.toks[i].low {
 			m := newMention(mPerson, i, i+1, si)
 			m.top = true
 			m.slug = o.slug
@@ -210,6 +219,12 @@ func (d *doc) familyPair(n, e, limit, si int) int {
 	m.count = 1 + max(second.count, 1)
 	m.slug = d.lowSpan(m.tb, e2)
 	return e2
+}
+
+// syllable reports a capitalised word of two to four letters, the shape of a romanised Korean syllable ("Jong", "Un", "Il").
+func (d *doc) syllable(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tkWord && t.has(flCap) && t.has(flSpaceBefore) && len(t.low) >= 2 && len(t.low) <= 4
 }
 
 // bothGroup turns "both men", "the two women" (a bare generic role after
