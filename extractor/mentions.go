@@ -799,8 +799,35 @@ func (d *doc) govUse(b, e, limit int) bool {
 		if p == "that" {
 			return true
 		}
+		if p == "to" && d.moneySentTo(b-1, s.tb) {
+			return true
+		}
 		if p != "and" && d.is(b-1, lGovBefore) {
 			return true
+		}
+	}
+	return false
+}
+
+// moneySentTo reports whether the "to" at k ends a sending of money:
+// "remit to Pyongyang", "send it to Pyongyang", "pay the money to".
+// People "sent back to Pyongyang" go to the city.
+func (d *doc) moneySentTo(k, sb int) bool {
+	money := false
+	for i := k - 1; i >= sb && i >= k-6; i-- {
+		w := d.toks[i].low
+		if d.is(i, lMoney) || w == "it" || d.amountCover[i] >= 0 {
+			money = true
+		}
+		switch w {
+		case "remit", "remits", "remitted", "remitting", "funnel", "funnels", "funneled", "funnelled":
+			return true
+		case "send", "sends", "sent", "sending", "pay", "pays", "paid", "paying", "transfer", "transfers",
+			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave":
+			return money
+		}
+		if d.toks[i].kind == tkPunct {
+			return false
 		}
 	}
 	return false
