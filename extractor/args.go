@@ -213,6 +213,17 @@ func (d *doc) inPP(mi, sb int) bool {
 // object of a preposition and passes ok, or -1.
 func (d *doc) subject(si, tb int, ok func(int) bool) int {
 	s := d.sents[si]
+	// "households with relatives who have fled": the antecedent of a
+	// relative pronoun is the subject, even inside a prepositional phrase.
+	k := tb - 1
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also") {
+		k--
+	}
+	if k > s.tb && (d.toks[k].low == "who" || d.toks[k].low == "that") {
+		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && ok(int(mi)) {
+			return int(mi)
+		}
+	}
 	steps := 0
 	for i := tb - 1; i >= s.tb && steps < 30; i-- {
 		steps++
@@ -326,6 +337,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 		}
 		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.is(lSpeech) {
 			return -1
+		}
+		if t.low == "while" && i+1 < s.te && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
+			return -1 // "deserted, while a third secretary posted in Italy ..."
 		}
 		if (t.low == "after" || t.low == "before" || t.low == "when" || t.low == "until") && i+1 < s.te && (d.toks[i+1].low == "being" || d.toks[i+1].low == "having") {
 			return -1 // "fled after being ordered to return to Pyongyang"
