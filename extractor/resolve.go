@@ -410,6 +410,11 @@ func (d *doc) antecedent(mi int) int {
 		minSent = m.sent - 5
 	}
 	var fallback = -1
+	if m.pron == "first_plural" || m.pron == "first_singular" {
+		if e := d.quoteSpeaker(m); e >= 0 {
+			return e
+		}
+	}
 	for k := mi - 1; k >= 0; k-- {
 		o := &d.ms[k]
 		if o.sent < minSent {
@@ -444,6 +449,42 @@ func (d *doc) antecedent(mi int) int {
 		}
 	}
 	return fallback
+}
+
+// quoteSpeaker returns the entity of the speaker named right after the
+// quote that holds m ('"If we fail to pay ...," a worker in Moscow
+// said'), or -1.
+func (d *doc) quoteSpeaker(m *mention) int {
+	end := len(d.toks)
+	if m.sent+3 < len(d.sents) {
+		end = d.sents[m.sent+3].te
+	}
+	for i := m.te; i < end; i++ {
+		if d.toks[i].low != "\"" {
+			continue
+		}
+		// The closing quote: a speech verb and a group within a few tokens.
+		speech, ent := false, -1
+		for j := i + 1; j < end && j <= i+8; j++ {
+			t := &d.toks[j]
+			if t.low == "." || t.low == "\"" {
+				break
+			}
+			if t.is(lSpeech) {
+				speech = true
+			}
+			if mi := d.topAt[j]; mi >= 0 && ent < 0 {
+				if o := &d.ms[mi]; (o.kind == mActor || o.kind == mPerson) && o.ent >= 0 {
+					ent = o.ent
+				}
+			}
+		}
+		if speech {
+			return ent
+		}
+		return -1
+	}
+	return -1
 }
 
 // speakerOf reports whether group o is the subject of a verb of saying or
