@@ -1929,7 +1929,13 @@ type Query {
   """
   neighborhood(id: ID!, depth: Int = 1, limit: Int = 25, filter: EventFilter): Graph!
 
-  "Event counts grouped by one dimension, for dashboards."
+  """
+  Event counts grouped by one dimension, for dashboards: TYPE, MODALITY,
+  MONTH (of publication, the latest ` + "`" + `first` + "`" + ` months in order), CITY (cities
+  among the arguments), AGENCY (agencies among the arguments, or whose
+  members are), COUNTRY (the countries of the places where events happen,
+  come from or go to, through cities and regions). Largest groups first.
+  """
   eventCounts(groupBy: EventGroupBy!, filter: EventFilter, first: Int = 20): [Count!]!
 
   "Entities taking part in the most events, optionally of one entity type and event type."

@@ -131,6 +131,31 @@ func (r *cityResolver) Country(ctx context.Context, obj *model.City) (*model.Cou
 	return firstOf[model.Country](xs), err
 }
 
+// Events is the resolver for the events field.
+func (r *countryResolver) Events(ctx context.Context, obj *model.Country, role *string, filter *model.EventFilter, orderBy *string, first *int, after *string) (*model.EventConnection, error) {
+	return r.entityEvents(ctx, &obj.EntityBase, role, filter, orderBy, first, after)
+}
+
+// Agencies is the resolver for the agencies field.
+func (r *countryResolver) Agencies(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"AGENCY"}, eventTypes, first, after)
+}
+
+// Cities is the resolver for the cities field.
+func (r *countryResolver) Cities(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"CITY"}, eventTypes, first, after)
+}
+
+// Actors is the resolver for the actors field.
+func (r *countryResolver) Actors(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"ACTOR"}, eventTypes, first, after)
+}
+
+// Related is the resolver for the related field.
+func (r *countryResolver) Related(ctx context.Context, obj *model.Country, types []string, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, types, eventTypes, first, after)
+}
+
 // Arguments is the resolver for the arguments field.
 func (r *eventResolver) Arguments(ctx context.Context, obj *model.Event, roles []string) ([]*model.Argument, error) {
 	row := obj.Row
@@ -184,31 +209,6 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, input model.Ingest
 }
 
 // Events is the resolver for the events field.
-func (r *countryResolver) Events(ctx context.Context, obj *model.Country, role *string, filter *model.EventFilter, orderBy *string, first *int, after *string) (*model.EventConnection, error) {
-	return r.entityEvents(ctx, &obj.EntityBase, role, filter, orderBy, first, after)
-}
-
-// Agencies is the resolver for the agencies field.
-func (r *countryResolver) Agencies(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"AGENCY"}, eventTypes, first, after)
-}
-
-// Cities is the resolver for the cities field.
-func (r *countryResolver) Cities(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"CITY"}, eventTypes, first, after)
-}
-
-// Actors is the resolver for the actors field.
-func (r *countryResolver) Actors(ctx context.Context, obj *model.Country, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"ACTOR"}, eventTypes, first, after)
-}
-
-// Related is the resolver for the related field.
-func (r *countryResolver) Related(ctx context.Context, obj *model.Country, types []string, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, types, eventTypes, first, after)
-}
-
-// Events is the resolver for the events field.
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization, role *string, filter *model.EventFilter, orderBy *string, first *int, after *string) (*model.EventConnection, error) {
 	return r.entityEvents(ctx, &obj.EntityBase, role, filter, orderBy, first, after)
 }
@@ -231,37 +231,6 @@ func (r *organizationResolver) Actors(ctx context.Context, obj *model.Organizati
 // Related is the resolver for the related field.
 func (r *organizationResolver) Related(ctx context.Context, obj *model.Organization, types []string, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
 	return r.related(ctx, &obj.EntityBase, types, eventTypes, first, after)
-}
-
-// Events is the resolver for the events field.
-func (r *regionResolver) Events(ctx context.Context, obj *model.Region, role *string, filter *model.EventFilter, orderBy *string, first *int, after *string) (*model.EventConnection, error) {
-	return r.entityEvents(ctx, &obj.EntityBase, role, filter, orderBy, first, after)
-}
-
-// Agencies is the resolver for the agencies field.
-func (r *regionResolver) Agencies(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"AGENCY"}, eventTypes, first, after)
-}
-
-// Cities is the resolver for the cities field.
-func (r *regionResolver) Cities(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"CITY"}, eventTypes, first, after)
-}
-
-// Actors is the resolver for the actors field.
-func (r *regionResolver) Actors(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, []string{"ACTOR"}, eventTypes, first, after)
-}
-
-// Related is the resolver for the related field.
-func (r *regionResolver) Related(ctx context.Context, obj *model.Region, types []string, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
-	return r.related(ctx, &obj.EntityBase, types, eventTypes, first, after)
-}
-
-// Country is the resolver for the country field.
-func (r *regionResolver) Country(ctx context.Context, obj *model.Region) (*model.Country, error) {
-	xs, err := r.facts(ctx, &obj.EntityBase, "IN_COUNTRY", true)
-	return firstOf[model.Country](xs), err
 }
 
 // Node is the resolver for the node field.
@@ -454,6 +423,37 @@ func (r *queryResolver) TopEntities(ctx context.Context, typeArg *string, eventT
 	return out, nil
 }
 
+// Events is the resolver for the events field.
+func (r *regionResolver) Events(ctx context.Context, obj *model.Region, role *string, filter *model.EventFilter, orderBy *string, first *int, after *string) (*model.EventConnection, error) {
+	return r.entityEvents(ctx, &obj.EntityBase, role, filter, orderBy, first, after)
+}
+
+// Agencies is the resolver for the agencies field.
+func (r *regionResolver) Agencies(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"AGENCY"}, eventTypes, first, after)
+}
+
+// Cities is the resolver for the cities field.
+func (r *regionResolver) Cities(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"CITY"}, eventTypes, first, after)
+}
+
+// Actors is the resolver for the actors field.
+func (r *regionResolver) Actors(ctx context.Context, obj *model.Region, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, []string{"ACTOR"}, eventTypes, first, after)
+}
+
+// Related is the resolver for the related field.
+func (r *regionResolver) Related(ctx context.Context, obj *model.Region, types []string, eventTypes []string, first *int, after *string) (*model.RelatedConnection, error) {
+	return r.related(ctx, &obj.EntityBase, types, eventTypes, first, after)
+}
+
+// Country is the resolver for the country field.
+func (r *regionResolver) Country(ctx context.Context, obj *model.Region) (*model.Country, error) {
+	xs, err := r.facts(ctx, &obj.EntityBase, "IN_COUNTRY", true)
+	return firstOf[model.Country](xs), err
+}
+
 // Evidence is the resolver for the evidence field.
 func (r *relatedEdgeResolver) Evidence(ctx context.Context, obj *model.RelatedEdge, first *int) ([]*model.Event, error) {
 	n := intOr(first, 3)
@@ -528,16 +528,18 @@ func (r *Resolver) RelatedEdge() RelatedEdgeResolver { return &relatedEdgeResolv
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
-type actorResolver struct{ *Resolver }
-type agencyResolver struct{ *Resolver }
-type articleResolver struct{ *Resolver }
-type cityResolver struct{ *Resolver }
-type countryResolver struct{ *Resolver }
-type eventResolver struct{ *Resolver }
-type graphNodeResolver struct{ *Resolver }
-type mutationResolver struct{ *Resolver }
-type organizationResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type regionResolver struct{ *Resolver }
-type relatedEdgeResolver struct{ *Resolver }
-type subscriptionResolver struct{ *Resolver }
+type (
+	actorResolver        struct{ *Resolver }
+	agencyResolver       struct{ *Resolver }
+	articleResolver      struct{ *Resolver }
+	cityResolver         struct{ *Resolver }
+	countryResolver      struct{ *Resolver }
+	eventResolver        struct{ *Resolver }
+	graphNodeResolver    struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	organizationResolver struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	regionResolver       struct{ *Resolver }
+	relatedEdgeResolver  struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
+)
