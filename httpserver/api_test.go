@@ -234,3 +234,52 @@ func TestErrorCodes(t *testing.T) {
 		}
 	}
 }
+
+// Every object is reachable again by its global id.
+func TestNodeByGlobalID(t *testing.T) {
+	e := seed(t)
+	c := newClient(e.server(t, nil).Handler())
+	var resp struct {
+		Events struct {
+			Edges []struct {
+				Node struct {
+					ID        string
+					Article   struct{ ID string }
+					Arguments []struct{ Entity struct{ ID string } }
+				}
+			}
+		}
+	}
+	post(t, c, `{ events(first: 5, filter: {types: [DEFECTION]}) { edges { node { id article { id } arguments { entity { id } } } } } }`, &resp)
+	if len(resp.Events.Edges) == 0 {
+		t.Fatal("no events")
+	}
+	var ids []string
+	for _, ed := range resp.Events.Edges {
+		ids = append(ids, ed.Node.ID, ed.Node.Article.ID)
+		for _, a := range ed.Node.Arguments {
+			ids = append(ids, a.Entity.ID)
+		}
+	}
+	var back struct {
+		Nodes []struct {
+			ID       string
+			Typename string `json:"__typename"`
+		}
+	}
+	post(t, c, `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, &back, client.Var("ids", ids))
+	for i, n := range back.Nodes {
+		if n.ID != ids[i] || n.Typename == "" {
+			t.Errorf("nodes[%d] = %+v, want id %s", i, n, ids[i])
+		}
+	}
+	var one struct{ Node *struct{ Name string } }
+	post(t, c, `{ node(id: "Entity:city:cn:shenyang") { ... on City { name } } }`, &one)
+	if one.Node == nil || one.Node.Name != "Shenyang" {
+		t.Errorf("node(Entity:city:cn:shenyang) = %+v", one.Node)
+	}
+	post(t, c, `{ node(id: "Entity:city:xx:nowhere") { id } }`, &one)
+	if one.Node != nil {
+		t.Errorf("unknown id gave %+v", one.Node)
+	}
+}
