@@ -850,6 +850,17 @@ func (d *doc) followedByNoun(e int) bool {
 	if t.low == "of" {
 		return true
 	}
+	if t.is(lGovVerbs) {
+		return false // "the state demands"
+	}
+	// "the state takes most of their pay": a verb in -s before a
+	// determiner or a quantifier.
+	if hasSuffix(t.low, "s") && !hasSuffix(t.low, "ss") && e+1 < len(d.toks) {
+		n := &d.toks[e+1]
+		if n.is(lPoss) || n.is(lQuantPron) || n.low == "the" || n.low == "a" || n.low == "an" || n.low == "most" || n.low == "half" || n.low == "every" || n.kind == tkNumber {
+			return false
+		}
+	}
 	return !(t.is(lPrep) || t.is(lClauseBreak) || t.is(lAux) || t.low == "and" || t.low == "or" || t.low == "that")
 }
 

@@ -254,6 +254,11 @@ func (d *doc) agencyID(mi int, ctx *resolveCtx) (string, string, int) {
 		return g.countries[c].authID, g.countries[c].adjective + " authorities", c
 	}
 	h := g.aHeads[m.head]
+	if c < 0 && m.bare && d.toks[m.te-1].low == "state" && ctx.domActor >= 0 {
+		// "the state" that takes or demands is the government the
+		// article's people live under, not the last authorities named.
+		c = ctx.domActor
+	}
 	if c < 0 {
 		c = d.contextCountry(mi, h.slug == "authorities", ctx)
 	}
