@@ -122,6 +122,13 @@ func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound
 		return pick(d.stateBody(si, tb, te, ok))
 	case "loc_word":
 		return d.locWord(si, tb, used)
+	case "loc_after":
+		// "fled abroad", "defected overseas"
+		for i := te; i < d.sents[si].te && i <= te+1; i++ {
+			if mi := d.topAt[i]; mi >= 0 && d.ms[mi].kind == mLoc && !used.has(int(mi)) {
+				return mentionArg(d, int(mi)), true
+			}
+		}
 	case "amount":
 		return d.amountArg(si, tb, te)
 	case "money_np":

@@ -63,7 +63,7 @@ var strategyNames = map[string]bool{
 	"subj": true, "pre": true, "passive_subj": true, "obj": true, "controller": true, "controllee": true,
 	"by": true, "of": true, "over": true, "on": true, "to": true, "into": true, "upon": true, "onto": true, "in": true, "at": true,
 	"from": true, "throughout": true, "through": true, "across": true, "within": true, "inside": true, "near": true,
-	"where": true, "arrive": true, "governor": true, "poss": true, "initial_in": true, "trigger": true, "custody": true, "state": true, "loc_word": false,
+	"where": true, "arrive": true, "governor": true, "poss": true, "initial_in": true, "trigger": true, "custody": true, "state": true, "loc_word": false, "loc_after": false,
 	"amount": false, "money_np": false, "time": false, "home": false,
 }
 
