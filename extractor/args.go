@@ -246,6 +246,13 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if ok(mi) && !d.inPP(mi, s.tb) {
 			return mi
 		}
+		// "with supervisors deducting 800 dollars": the group right
+		// before a gerund after "with" is its subject.
+		if ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
+			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb && d.toks[k-1].low == "with" {
+				return mi
+			}
+		}
 	}
 	return -1
 }
