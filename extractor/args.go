@@ -238,6 +238,20 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if t.low == ";" || t.low == ":" {
 			return -1
 		}
+		if t.low == "," {
+			// "The group, which included a teenage girl, had been
+			// detained": step over the relative clause.
+			for k := i - 1; k > s.tb && k >= i-12; k-- {
+				if d.toks[k].low == "," || d.toks[k].low == ";" {
+					break
+				}
+				if (d.toks[k].low == "which" || d.toks[k].low == "who") && d.toks[k-1].low == "," {
+					i = k - 1
+					break
+				}
+			}
+			continue
+		}
 		mi := int(d.topCover[i])
 		if mi < 0 {
 			continue
