@@ -223,8 +223,25 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also") {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also" || d.toks[k].low == "later" || d.toks[k].low == "then") {
 		k--
+	}
+	// "Thai police detained eight North Koreans in Chiang Rai and later
+	// deported them": a second verb shares the first one's subject, the
+	// first group of the clause.
+	if k > s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") && k+1 < tb+1 && !d.startsNP(k+1) {
+		c := k - 1
+		for c > s.tb && !isClausePunct(&d.toks[c-1]) {
+			c--
+		}
+		for i := c; i < k; i++ {
+			if mi := d.topAt[i]; mi >= 0 {
+				if ok(int(mi)) && !d.inPP(int(mi), s.tb) {
+					return int(mi)
+				}
+				i = d.ms[mi].te - 1
+			}
+		}
 	}
 	if k > s.tb && (d.toks[k].low == "who" || d.toks[k].low == "that") {
 		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && ok(int(mi)) {
@@ -468,7 +485,12 @@ func isResidence(w string) bool {
 // South Korea", "escaped and reached Thailand", "seeks asylum in Seoul".
 func (d *doc) arrivalPlace(si, tb, te int, ok func(int) bool) int {
 	s := d.sents[si]
-	for i := tb; i < s.te && i < te+25; i++ {
+	from := tb
+	if tb-1 > s.tb && d.toks[tb-1].low == "after" {
+		// "arrived in Seoul in July after defecting"
+		from = max(s.tb, tb-12)
+	}
+	for i := from; i < s.te && i < te+25; i++ {
 		w := d.toks[i].low
 		if i >= te && (w == ";" || w == "but" || w == "while" || d.is(i, lSpeech)) {
 			return -1
@@ -510,7 +532,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 		if t.low == ";" || t.low == "but" {
 			return -1
 		}
-		if t.low == prep {
+		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && ok(mi) {
 				return mi
 			}
@@ -574,6 +596,12 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 	return -1
 }
 
+// startsNP reports whether a mention starts at i ("and the police
+// arrested": a new subject, not a second verb).
+func (d *doc) startsNP(i int) bool {
+	return d.topAt[i] >= 0
+}
+
 // passive reports whether the trigger at tb is a passive participle: "were
 // arrested", "if caught", "had been returned", or a participle right after
 // a group ("passport holders caught in ...").
@@ -593,6 +621,18 @@ func (d *doc) passive(si, tb int) bool {
 	p := d.toks[k].low
 	if d.is(k, lAuxBe) || p == "if" || p == "when" || p == "once" || p == "unless" || p == "after" {
 		return true
+	}
+	if p == "and" || p == "or" {
+		// "was caught by Chinese police in 2015 and repatriated": a
+		// participle coordinated with a passive one.
+		for i := k - 1; i >= s.tb && i >= k-10; i-- {
+			if isClausePunct(&d.toks[i]) {
+				break
+			}
+			if d.is(i, lAuxBe) && i+1 < k && hasSuffix(d.toks[i+1].low, "ed") || d.is(i, lAuxBe) && i+1 < k && (d.toks[i+1].low == "caught" || d.toks[i+1].low == "sent" || d.toks[i+1].low == "held" || d.toks[i+1].low == "taken") {
+				return true
+			}
+		}
 	}
 	if mi := d.topCover[k]; mi >= 0 && d.ms[mi].kind == mActor && d.ms[mi].te == tb {
 		// "holders caught in China" is passive, "managers collected 300
