@@ -277,6 +277,16 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if ok(mi) && !d.inPP(mi, s.tb) {
 			return mi
 		}
+		// "after a worker escaped": a conjunction, not a preposition,
+		// opens the trigger's own clause.
+		if ok(mi) && d.onlyAuxBetween(d.ms[mi].te, tb) {
+			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
+				switch d.toks[k-1].low {
+				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
+					return mi
+				}
+			}
+		}
 		// "with supervisors deducting 800 dollars": the group right
 		// before a gerund after "with" is its subject.
 		if ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
@@ -594,6 +604,17 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 		i++
 	}
 	return -1
+}
+
+// onlyAuxBetween reports whether [from, to) holds only auxiliaries,
+// negations and adverbs in -ly.
+func (d *doc) onlyAuxBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also") {
+			return false
+		}
+	}
+	return true
 }
 
 // startsNP reports whether a mention starts at i ("and the police
