@@ -223,7 +223,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also" || d.toks[k].low == "later" || d.toks[k].low == "then") {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also" || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low)) {
 		k--
 	}
 	// "Thai police detained eight North Koreans in Chiang Rai and later
@@ -390,7 +390,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 		if rel && (t.low == "," || t.low == "and" && i+1 < s.te && d.topAt[i+1] < 0 && !d.toks[i+1].has(flCap)) {
 			return -1 // "Kim, who escaped from Musan, now lives in Incheon"
 		}
-		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.is(lSpeech) {
+		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.low == "despite" || t.is(lSpeech) {
 			return -1
 		}
 		if t.low == "while" && i+1 < s.te && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
@@ -604,6 +604,15 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 		i++
 	}
 	return -1
+}
+
+// isHearsay reports the participles of "are believed to have fled".
+func isHearsay(w string) bool {
+	switch w {
+	case "believed", "thought", "said", "reported", "known", "expected", "alleged", "likely", "understood", "feared", "presumed", "suspected", "rumored", "rumoured":
+		return true
+	}
+	return false
 }
 
 // onlyAuxBetween reports whether [from, to) holds only auxiliaries,
