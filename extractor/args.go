@@ -178,7 +178,7 @@ func (d *doc) sourcePlace(mi int, s sentence) bool {
 		}
 	}
 	for i := h - 1; i >= s.tb && i >= h-4; i-- {
-		if d.is(i, lSpeech) || d.toks[i].low == "to" && i > s.tb && d.toks[i-1].low == "according" {
+		if d.toks[i].low == "to" && i > s.tb && d.toks[i-1].low == "according" || d.toks[i].low == "by" && i > s.tb && d.toks[i-1].low == "told" {
 			return true
 		}
 	}
