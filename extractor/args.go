@@ -7,9 +7,11 @@ import (
 )
 
 // arguments fills a rule's roles with its strategies, first success wins.
-// A mention is used for one role only.
+// A mention is used for one role only. The result is a full slice of the
+// document's argument buffer, so appending to it copies.
 func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
-	out := make([]argFound, 0, len(r.compiled.args))
+	a0 := len(d.argBuf)
+	out := d.argBuf
 	used := usedSet{}
 	for _, rs := range r.compiled.args {
 		for _, st := range rs.strategies {
@@ -25,6 +27,8 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			break
 		}
 	}
+	d.argBuf = out
+	out = out[a0:len(out):len(out)]
 	sortArgs(out)
 	return out
 }

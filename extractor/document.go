@@ -10,44 +10,64 @@ import (
 )
 
 // document builds the output: the article, its entities in order of first
-// mention and its events in text order.
+// mention and its events in text order. The mentions, aliases and
+// arguments of all entities and events share a few backing arrays, each
+// entity or event getting a full slice of its own part.
 func (d *doc) document(source string) domain.Document {
 	doc := domain.Document{
 		Article:  domain.Article{ID: articleID(d.n), Source: source, Title: titleOf(d.n.orig)},
 		Entities: make([]domain.Entity, 0, len(d.ents)),
 		Events:   make([]domain.Event, 0, len(d.events)),
 	}
-	order := make([]int, len(d.ents))
-	for i := range order {
-		order[i] = i
+	order := d.intBuf[:0]
+	nm := 0
+	for i, e := range d.ents {
+		order = append(order, i)
+		nm += len(e.mentions)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
+	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: make([]string, 0, nm)}
 	for _, ei := range order {
-		doc.Entities = append(doc.Entities, d.outEntity(d.ents[ei]))
+		doc.Entities = append(doc.Entities, d.outEntity(d.ents[ei], &out))
 	}
+	d.intBuf = order[:0]
+	na := 0
 	for _, ev := range d.events {
-		doc.Events = append(doc.Events, d.outEvent(doc.Article.ID, ev))
+		na += len(ev.args)
+	}
+	out.args = make([]domain.Argument, 0, na)
+	for _, ev := range d.events {
+		doc.Events = append(doc.Events, d.outEvent(doc.Article.ID, ev, &out))
 	}
 	return doc
 }
 
+// outBufs are the backing arrays of the output's mentions, aliases and
+// arguments.
+type outBufs struct {
+	mentions []domain.Mention
+	aliases  []string
+	args     []domain.Argument
+}
+
 // outEntity converts an entity with its mentions and aliases.
-func (d *doc) outEntity(e *entity) domain.Entity {
+func (d *doc) outEntity(e *entity, out *outBufs) domain.Entity {
 	g := d.k.gaz
-	out := domain.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: []string{}, Mentions: make([]domain.Mention, 0, len(e.mentions))}
+	oe := domain.Entity{ID: e.id, Type: e.typ, Name: e.name}
 	if e.country >= 0 && e.typ != domain.Country {
-		out.Country = g.countries[e.country].name
-		out.CountryID = "country:" + g.countries[e.country].code
+		oe.Country = g.countries[e.country].name
+		oe.CountryID = g.countries[e.country].id
 	}
 	if e.typ == domain.Country && e.country >= 0 {
-		out.Country = g.countries[e.country].name
+		oe.Country = g.countries[e.country].name
 	}
-	out.RegionID = e.regionID
+	oe.RegionID = e.regionID
 	if e.memberOf >= 0 {
-		out.MemberOf = d.ents[e.memberOf].id
+		oe.MemberOf = d.ents[e.memberOf].id
 	}
-	seen := newSeenSet(e.name)
+	d.seen.reset(e.name)
 	slices.SortStableFunc(e.mentions, func(a, b int) int { return d.ms[a].tb - d.ms[b].tb })
+	m0, a0 := len(out.mentions), len(out.aliases)
 	last := -1
 	for _, mi := range e.mentions {
 		m := &d.ms[mi]
@@ -56,23 +76,25 @@ func (d *doc) outEntity(e *entity) domain.Entity {
 		}
 		last = m.tb
 		sp := d.span(m.tb, m.te)
-		out.Mentions = append(out.Mentions, domain.Mention{Text: sp.Text, Start: sp.Start, End: sp.End, Count: m.count})
+		out.mentions = append(out.mentions, domain.Mention{Text: sp.Text, Start: sp.Start, End: sp.End, Count: m.count})
 		alias := sp.Text
 		if m.kind == mActor && m.count > 0 {
 			alias = d.actorName(m)
 		}
-		if m.kind != mPronoun && seen.add(alias) {
-			out.Aliases = append(out.Aliases, alias)
+		if m.kind != mPronoun && d.seen.add(alias) {
+			out.aliases = append(out.aliases, alias)
 		}
 	}
-	return out
+	oe.Mentions = out.mentions[m0:len(out.mentions):len(out.mentions)]
+	oe.Aliases = out.aliases[a0:len(out.aliases):len(out.aliases)]
+	return oe
 }
 
 // outEvent converts a found event; its id hashes the article id, the rule,
 // the type and the trigger offsets.
-func (d *doc) outEvent(articleID string, ev eventFound) domain.Event {
+func (d *doc) outEvent(articleID string, ev eventFound, out *outBufs) domain.Event {
 	trig := d.span(ev.tb, ev.te)
-	key := make([]byte, 0, 160)
+	key := d.keyBuf[:0]
 	key = append(key, articleID...)
 	key = append(key, '|')
 	key = append(key, ev.rule.ID...)
@@ -82,17 +104,12 @@ func (d *doc) outEvent(articleID string, ev eventFound) domain.Event {
 	key = strconv.AppendInt(key, int64(trig.Start), 10)
 	key = append(key, '|')
 	key = strconv.AppendInt(key, int64(trig.End), 10)
+	d.keyBuf = key
 	h := sha256.Sum256(key)
-	out := domain.Event{
-		ID:         "event:" + hex.EncodeToString(h[:8]),
-		Type:       ev.rule.Type,
-		Modality:   ev.modality,
-		Trigger:    trig,
-		Sentence:   d.sentenceSpan(ev.sent),
-		Arguments:  make([]domain.Argument, 0, len(ev.args)),
-		Rule:       ev.rule.ID,
-		Confidence: ev.rule.Confidence,
-	}
+	var id [len("event:") + 16]byte
+	copy(id[:], "event:")
+	hex.Encode(id[len("event:"):], h[:8])
+	a0 := len(out.args)
 	for _, a := range ev.args {
 		sp := d.span(a.tb, a.te)
 		arg := domain.Argument{Role: a.role, Text: sp.Text, Start: sp.Start, End: sp.End, Amount: a.amount}
@@ -103,20 +120,35 @@ func (d *doc) outEvent(articleID string, ev eventFound) domain.Event {
 			}
 			arg.Count = m.count
 		}
-		out.Arguments = append(out.Arguments, arg)
+		out.args = append(out.args, arg)
 	}
-	return out
+	return domain.Event{
+		ID:         string(id[:]),
+		Type:       ev.rule.Type,
+		Modality:   ev.modality,
+		Trigger:    trig,
+		Sentence:   d.sentenceSpan(ev.sent),
+		Arguments:  out.args[a0:len(out.args):len(out.args)],
+		Rule:       ev.rule.ID,
+		Confidence: ev.rule.Confidence,
+	}
 }
 
-// seenSet is a small set of strings, a slice until it grows large.
+// seenSet is a small set of strings, a slice until it grows large. Its
+// buffers are reused from one entity to the next.
 type seenSet struct {
 	list []string
 	m    map[string]bool
 }
 
-func newSeenSet(first string) *seenSet { return &seenSet{list: []string{first}} }
+// reset empties the set and adds first.
+func (s *seenSet) reset(first string) {
+	clear(s.list)
+	s.list = append(s.list[:0], first)
+	s.m = nil
+}
 
-// add adds s and reports whether it was new.
+// add adds x and reports whether it was new.
 func (s *seenSet) add(x string) bool {
 	if s.m != nil {
 		if s.m[x] {

@@ -44,13 +44,16 @@ func (d *doc) findEvents() {
 	}
 }
 
+// triggerCand is a trigger match whose rule's constraints hold.
+type triggerCand struct {
+	r      *Rule
+	tb, te int
+}
+
 // sentenceEvents turns the trigger hits of one sentence into events.
 func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
-	type cand struct {
-		r      *Rule
-		tb, te int
-	}
-	var cands []cand
+	type cand = triggerCand
+	cands := d.candBuf[:0]
 	for _, h := range hits {
 		r := d.x.rules[ti.rules[h.id]]
 		if !d.constraintsHold(r, si, h.start, h.end) {
@@ -75,7 +78,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 		}
 		return a.tb - b.tb
 	})
-	var kept []cand
+	kept := d.keptBuf[:0]
 	for _, c := range cands {
 		ok := true
 		for _, k := range kept {
@@ -89,10 +92,12 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 		}
 	}
 	slices.SortStableFunc(kept, func(a, b cand) int { return a.tb - b.tb })
+	d.candBuf, d.keptBuf = cands[:0], kept[:0]
 	cues := d.sentenceCues(si)
 	first := len(d.events)
-	var prevEnd []int
-	var prevMod []domain.Modality
+	var endArr [16]int
+	var modArr [16]domain.Modality
+	prevEnd, prevMod := endArr[:0], modArr[:0]
 	for _, c := range kept {
 		def := c.r.Modality.Default
 		if def == "" {

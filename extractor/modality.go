@@ -76,12 +76,12 @@ type cueHit struct {
 }
 
 // sentenceCues finds the cues of sentence si, dropping those inside an
-// exception phrase.
+// exception phrase. The result is valid until the next call.
 func (d *doc) sentenceCues(si int) []cueHit {
 	s := d.sents[si]
 	cs := d.k.cues
-	var out []cueHit
-	var hits []hit
+	out := d.cueBuf[:0]
+	hits := d.hitBuf[:0]
 	exceptEnd := -1
 	for i := s.tb; i < s.te; i++ {
 		if !d.toks[i].has(flCueStart) {
@@ -113,6 +113,7 @@ func (d *doc) sentenceCues(si int) []cueHit {
 		}
 		i = end - 1
 	}
+	d.cueBuf, d.hitBuf = out, hits[:0]
 	return out
 }
 

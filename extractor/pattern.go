@@ -251,6 +251,12 @@ type classMatcher interface {
 // matchAt appends every match of the trie starting at token i and ending
 // at or before limit. toks are the sentence's tokens.
 func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
+	if r := t.root; t.frozen && len(r.classes) == 0 && len(r.gaps) == 0 && len(r.accept) == 0 {
+		// Only word edges leave the root: most tokens start nothing.
+		if i >= limit || r.child(toks[i].id) == nil {
+			return out
+		}
+	}
 	return t.walk(t.root, toks, i, i, limit, cm, out, 0)
 }
 
