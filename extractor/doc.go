@@ -12,6 +12,7 @@ type doc struct {
 	x    *Extractor
 	k    *knowledge
 	n    *normText
+	norm normText // the normalised text n points to, reused
 	toks []token
 	// sents are sentences over toks; sentOf maps a token to its sentence.
 	sents  []sentence
@@ -53,7 +54,8 @@ type doc struct {
 func (x *Extractor) extract(source, text string) domain.Document {
 	d := x.getDoc()
 	defer x.putDoc(d)
-	d.n = normalize(text)
+	d.n = &d.norm
+	d.n.reset(text)
 	d.tokenize()
 	d.sents = segment(d.toks, d.k.lex, d.sents[:0])
 	d.sentOf = grow(d.sentOf, len(d.toks))
@@ -197,6 +199,7 @@ func (x *Extractor) putDoc(d *doc) {
 		return
 	}
 	*d = doc{
+		norm: normText{om: offsetMap{nb: d.norm.om.nb[:0], rn: d.norm.om.rn[:0], ob: d.norm.om.ob[:0]}},
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],

@@ -84,35 +84,68 @@ type normText struct {
 
 // normalize folds text and builds the offset map.
 func normalize(orig string) *normText {
-	buf := make([]byte, 0, len(orig)+16)
-	low := make([]byte, 0, len(orig)+16)
-	m := offsetMap{nb: []int32{0}, rn: []int32{0}, ob: []int32{0}}
+	n := &normText{}
+	n.reset(orig)
+	return n
+}
+
+// plainASCII marks the bytes that normalisation keeps as they are (except
+// for case in the lower-case copy).
+var plainASCII = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c != '`' && c != '\t' && c != '\v' && c != '\f'
+	}
+	return t
+}()
+
+// reset normalises orig into n, reusing n's offset map arrays.
+func (n *normText) reset(orig string) {
+	var text, low strings.Builder
+	text.Grow(len(orig))
+	low.Grow(len(orig))
+	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
 	rn := 0
 	for ob := 0; ob < len(orig); {
-		c := orig[ob]
-		if c < utf8.RuneSelf && c != '`' && c != '\t' && c != '\v' && c != '\f' {
-			buf = append(buf, c)
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		if plainASCII[orig[ob]] {
+			j := ob + 1
+			for j < len(orig) && plainASCII[orig[j]] {
+				j++
 			}
-			low = append(low, c)
-			ob++
-			rn++
+			text.WriteString(orig[ob:j])
+			writeLowerASCII(&low, orig[ob:j])
+			rn += j - ob
+			ob = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(orig[ob:])
 		f := foldRune(r)
-		buf = utf8.AppendRune(buf, f)
-		low = utf8.AppendRune(low, lowerSameWidth(f))
+		text.WriteRune(f)
+		low.WriteRune(lowerSameWidth(f))
 		ob += size
 		rn++
 		if size != 1 || utf8.RuneLen(f) != 1 {
-			m.nb = append(m.nb, int32(len(buf)))
+			m.nb = append(m.nb, int32(text.Len()))
 			m.rn = append(m.rn, int32(rn))
 			m.ob = append(m.ob, int32(ob))
 		}
 	}
-	return &normText{orig: orig, text: string(buf), lower: string(low), om: m, runes: rn}
+	*n = normText{orig: orig, text: text.String(), lower: low.String(), om: m, runes: rn}
+}
+
+// writeLowerASCII writes the ASCII string s lower-cased.
+func writeLowerASCII(b *strings.Builder, s string) {
+	for len(s) > 0 {
+		k := 0
+		for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+			k++
+		}
+		b.WriteString(s[:k])
+		if k == len(s) {
+			return
+		}
+		b.WriteByte(s[k] + 'a' - 'A')
+		s = s[k+1:]
+	}
 }
 
 // lowerSameWidth lower-cases r when that keeps its UTF-8 width.

@@ -190,17 +190,22 @@ func scanNumber(s string, i int) int {
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
-		r, size := rune(s[j]), 1
-		if s[j] >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[j:])
+		c := s[j]
+		if asciiAlnum[c] {
+			j++
+			continue
 		}
-		if isLetter(r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isLetter(r) {
+				break
+			}
 			j += size
 			continue
 		}
-		if r == '\'' && j+1 < len(s) && isLetter(rune(s[j+1])) {
+		if c == '\'' && j+1 < len(s) && isLetter(rune(s[j+1])) {
 			k := j + 1
-			for k < len(s) && s[k] < utf8.RuneSelf && isLetter(rune(s[k])) {
+			for k < len(s) && isASCIILetter(s[k]) {
 				k++
 			}
 			if k-(j+1) == 1 && (s[j+1] == 's' || s[j+1] == 'S') {
@@ -226,5 +231,13 @@ func scanWord(s string, i int) int {
 	}
 	return j
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isASCIILetter(byte(c)) || isDigit(byte(c))
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
