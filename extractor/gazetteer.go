@@ -77,6 +77,9 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 		end int
 		n   *tnode
 	}
+	if i >= limit || d.t.next(d.t.root, &toks[i]) == nil {
+		return nil, i // most tokens start no name
+	}
 	var stack [12]cand
 	cands := stack[:0]
 	n := d.t.root

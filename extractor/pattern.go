@@ -159,10 +159,17 @@ type tnode struct {
 	lit     map[string]*tnode // edges by word, while building
 	ids     map[int32]*tnode  // edges by word id, once frozen
 	dense   []*tnode          // edges by word id at wide nodes
+	small   []idEdge          // edges by word id at narrow nodes, by id
 	frozen  bool
 	classes []classEdge
 	gaps    []gapEdge
 	accept  []int32
+}
+
+// idEdge is a word edge of a frozen trie.
+type idEdge struct {
+	id   int32
+	next *tnode
 }
 
 type classEdge struct {

@@ -1,6 +1,10 @@
 package extractor
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
 
 // Token interning: every word any trie or word list knows gets an integer
 // id when the extractor is built, and each article token looks its id up
@@ -134,6 +138,11 @@ func (t *trie) densify(size int) {
 			for id, c := range n.ids {
 				n.dense[id] = c
 			}
+		} else if n.dense == nil && n.small == nil && len(n.ids) > 0 {
+			for id, c := range n.ids {
+				n.small = append(n.small, idEdge{id, c})
+			}
+			slices.SortFunc(n.small, func(a, b idEdge) int { return cmp.Compare(a.id, b.id) })
 		}
 		for _, c := range n.lit {
 			walk(c)
@@ -156,7 +165,18 @@ func (n *tnode) child(id int32) *tnode {
 		}
 		return nil
 	}
-	if n.ids == nil || id == 0 {
+	if id == 0 {
+		return nil
+	}
+	if n.small != nil || n.ids == nil {
+		for _, e := range n.small {
+			if e.id >= id {
+				if e.id == id {
+					return e.next
+				}
+				return nil
+			}
+		}
 		return nil
 	}
 	return n.ids[id]
