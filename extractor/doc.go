@@ -46,6 +46,13 @@ type doc struct {
 	argBuf           []argFound
 	cueBuf           []cueHit
 	candBuf, keptBuf []triggerCand
+
+	// Buffers of resolution: entities (ents point into entSlab), ids,
+	// per-country counts and the mentions attached to entities.
+	entSlab  []entity
+	byID     map[string]int
+	countBuf []int32
+	attached []attachment
 }
 
 // extract runs the pipeline: normalise, tokenise, drop boilerplate,
@@ -79,6 +86,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	}
 	d.indexMentions()
 	d.resolve()
+	d.collectMentions()
 	d.findEvents()
 	return d.document(source)
 }
@@ -206,6 +214,8 @@ func (x *Extractor) putDoc(d *doc) {
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0],
 		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
+		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0],
+		ents: d.ents[:0],
 	}
 	x.pool.Put(d)
 }

@@ -2,7 +2,6 @@ package extractor
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"eventgraph/domain"
@@ -25,9 +24,16 @@ type entity struct {
 // id, resolves bare heads and roles, "the authorities", capitals standing
 // for governments, and pronouns, and merges mentions with the same id.
 func (d *doc) resolve() {
-	byID := map[string]int{}
+	if d.byID == nil {
+		d.byID = map[string]int{}
+	}
+	clear(d.byID)
+	if cap(d.entSlab) < len(d.ms) {
+		d.entSlab = make([]entity, 0, len(d.ms))
+	}
+	d.entSlab = d.entSlab[:0]
 	domAll, domActor := d.dominantCountries()
-	ctx := &resolveCtx{domAll: domAll, domActor: domActor, byID: byID}
+	ctx := &resolveCtx{domAll: domAll, domActor: domActor, byID: d.byID}
 	// Pass 1: places, agencies and organisations, then qualified actors
 	// (whose agency must be resolved first).
 	for _, actors := range []bool{false, true} {
@@ -41,7 +47,11 @@ func (d *doc) resolve() {
 	}
 	// Pass 2: bare actors take the country of a qualified group of the same
 	// role, or the article's main nationality.
-	ctx.byKey, ctx.byRole = map[string][]int{}, map[int][]int{}
+	if !d.hasBareActor() {
+		d.resolveLast(ctx)
+		return
+	}
+	ctx.byKey, ctx.byRole = map[actorKeyT][]int{}, map[int][]int{}
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.kind == mActor && !m.bare && m.ent >= 0 {
@@ -56,6 +66,22 @@ func (d *doc) resolve() {
 			d.resolveBareActor(mi, ctx)
 		}
 	}
+	d.resolveLast(ctx)
+}
+
+// hasBareActor reports whether an actor mention has no nationality of its
+// own.
+func (d *doc) hasBareActor() bool {
+	for mi := range d.ms {
+		if d.ms[mi].kind == mActor && d.ms[mi].bare {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveLast resolves named persons, then pronouns and group nouns.
+func (d *doc) resolveLast(ctx *resolveCtx) {
 	// Pass 3: named persons, then pronouns and group nouns.
 	for mi := range d.ms {
 		if d.ms[mi].kind == mPerson {
@@ -78,13 +104,19 @@ type resolveCtx struct {
 	byID             map[string]int
 	lastAuthority    int // country of the last "authorities" mention with a country
 	// qualified actor mentions by role and modifiers, and by role, in order
-	byKey  map[string][]int
+	byKey  map[actorKeyT][]int
 	byRole map[int][]int
 }
 
-// actorKey is the role and modifiers of an actor mention.
-func actorKey(m *mention) string {
-	return strconv.Itoa(m.ref) + "|" + m.mods
+// actorKeyT is the role and modifiers of an actor mention.
+type actorKeyT struct {
+	ref  int
+	mods string
+}
+
+// actorKey returns the role and modifiers of an actor mention.
+func actorKey(m *mention) actorKeyT {
+	return actorKeyT{m.ref, m.mods}
 }
 
 // nearestIn returns the last index in list before mi, else the first after
@@ -103,32 +135,41 @@ func nearestIn(list []int, mi int) int {
 // dominantCountries returns the most named country overall and among the
 // nationalities of actor groups (ties go to the first named).
 func (d *doc) dominantCountries() (int, int) {
-	all := map[int]int{}
-	actor := map[int]int{}
-	firstAll, firstActor := map[int]int{}, map[int]int{}
-	for mi, m := range d.ms {
+	nc := len(d.k.gaz.countries)
+	buf := grow(d.countBuf, 4*nc)
+	clear(buf)
+	d.countBuf = buf
+	all, actor := buf[:nc], buf[nc:2*nc]
+	firstAll, firstActor := buf[2*nc:3*nc], buf[3*nc:] // first mention + 1
+	for mi := range d.ms {
+		m := &d.ms[mi]
 		if m.country < 0 {
 			continue
 		}
 		if m.kind == mCountry || m.kind == mActor || m.kind == mAgency {
 			all[m.country]++
-			if _, ok := firstAll[m.country]; !ok {
-				firstAll[m.country] = mi
+			if firstAll[m.country] == 0 {
+				firstAll[m.country] = int32(mi) + 1
 			}
 		}
 		if m.kind == mActor {
 			actor[m.country]++
-			if _, ok := firstActor[m.country]; !ok {
-				firstActor[m.country] = mi
+			if firstActor[m.country] == 0 {
+				firstActor[m.country] = int32(mi) + 1
 			}
 		}
 	}
 	return argmax(all, firstAll), argmax(actor, firstActor)
 }
 
-func argmax(counts, first map[int]int) int {
-	best, bestN, bestFirst := noCountry, 0, 0
+// argmax returns the country with the highest count, the first named on
+// ties, or noCountry.
+func argmax(counts, first []int32) int {
+	best, bestN, bestFirst := noCountry, int32(0), int32(0)
 	for c, n := range counts {
+		if n == 0 {
+			continue
+		}
 		if n > bestN || n == bestN && first[c] < bestFirst {
 			best, bestN, bestFirst = c, n, first[c]
 		}
@@ -220,7 +261,12 @@ func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, 
 	if e, ok := ctx.byID[id]; ok {
 		return e
 	}
-	d.ents = append(d.ents, &entity{id: id, typ: typ, name: name, country: country, memberOf: -1, first: d.ms[mi].tb})
+	if len(d.entSlab) == cap(d.entSlab) {
+		// A new slab: entities already made keep their addresses.
+		d.entSlab = make([]entity, 0, max(16, 2*cap(d.entSlab)))
+	}
+	d.entSlab = append(d.entSlab, entity{id: id, typ: typ, name: name, country: country, memberOf: -1, first: d.ms[mi].tb})
+	d.ents = append(d.ents, &d.entSlab[len(d.entSlab)-1])
 	ctx.byID[id] = len(d.ents) - 1
 	return len(d.ents) - 1
 }
@@ -228,7 +274,34 @@ func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, 
 // attach makes mention mi a mention of entity e.
 func (d *doc) attach(mi, e int) {
 	d.ms[mi].ent = e
-	d.ents[e].mentions = append(d.ents[e].mentions, mi)
+	d.attached = append(d.attached, attachment{int32(mi), int32(e)})
+}
+
+// attachment records that a mention was made a mention of an entity.
+type attachment struct{ mention, ent int32 }
+
+// collectMentions fills each entity's mention list, in the order the
+// mentions were attached, from one shared array.
+func (d *doc) collectMentions() {
+	for _, e := range d.ents {
+		e.mentions = e.mentions[:0]
+	}
+	counts := fill(grow(d.countBuf, len(d.ents)), 0)
+	d.countBuf = counts
+	for _, a := range d.attached {
+		counts[a.ent]++
+	}
+	all := make([]int, len(d.attached))
+	off := 0
+	for i, e := range d.ents {
+		n := int(counts[i])
+		e.mentions = all[off : off : off+n]
+		off += n
+	}
+	for _, a := range d.attached {
+		e := d.ents[a.ent]
+		e.mentions = append(e.mentions, int(a.mention))
+	}
 }
 
 // headText is a head mention's text without its nationality: "trading
