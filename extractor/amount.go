@@ -125,14 +125,15 @@ func (d *doc) periodAt(i, limit int) (string, int) {
 		if i+n > limit {
 			continue
 		}
-		var b strings.Builder
+		b := d.keyBuf[:0]
 		for k := i; k < i+n; k++ {
 			if k > i {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(d.toks[k].low)
+			b = append(b, d.toks[k].low...)
 		}
-		if p, ok := d.k.lex.periods[b.String()]; ok {
+		d.keyBuf = b
+		if p, ok := d.k.lex.periods[string(b)]; ok {
 			return p, i + n
 		}
 	}

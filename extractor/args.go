@@ -33,15 +33,30 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 	return out
 }
 
-// roleOrder is the output order of roles.
-var roleOrder = map[domain.Role]int{
-	domain.Agent: 0, domain.Patient: 1, domain.Origin: 2, domain.Destination: 3,
-	domain.Location: 4, domain.AmountRole: 5, domain.Time: 6,
+// roleOrder returns the output rank of a role.
+func roleOrder(r domain.Role) int {
+	switch r {
+	case domain.Agent:
+		return 0
+	case domain.Patient:
+		return 1
+	case domain.Origin:
+		return 2
+	case domain.Destination:
+		return 3
+	case domain.Location:
+		return 4
+	case domain.AmountRole:
+		return 5
+	case domain.Time:
+		return 6
+	}
+	return 0
 }
 
 func sortArgs(a []argFound) {
 	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && roleOrder[a[j].role] < roleOrder[a[j-1].role]; j-- {
+		for j := i; j > 0 && roleOrder(a[j].role) < roleOrder(a[j-1].role); j-- {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}

@@ -28,7 +28,8 @@ type argFound struct {
 // findEvents applies the rules sentence by sentence.
 func (d *doc) findEvents() {
 	ti := d.x.trig
-	var hits []hit
+	hits := d.trigHits[:0]
+	defer func() { d.trigHits = hits[:0] }()
 	for si, s := range d.sents {
 		hits = hits[:0]
 		for i := s.tb; i < s.te; i++ {

@@ -176,7 +176,8 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if v, e, ok := d.countAt(j, limit); ok {
 		count, j = v, e
 	}
-	nats, j2 := d.nationalities(j, limit)
+	var natArr [4]nationality
+	nats, j2 := d.nationalities(j, limit, natArr[:0])
 	if len(nats) > 0 {
 		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
 			return e
@@ -300,9 +301,8 @@ func (d *doc) countAt(j, limit int) (int, int, bool) {
 // nationalities parses adjectives joined by hyphens ("Sino-Mongolian",
 // "US-North Korean"), or one possessive country or capital ("China's",
 // "Beijing's", "the country's").
-func (d *doc) nationalities(j, limit int) ([]nationality, int) {
+func (d *doc) nationalities(j, limit int, out []nationality) ([]nationality, int) {
 	g := d.k.gaz
-	var out []nationality
 	for j < limit {
 		if d.toks[j].low == "country" && j+1 < limit && d.toks[j+1].low == "'s" && j > 0 && d.toks[j-1].low == "the" {
 			return append(out[:0], nationality{country: contextCountry, tb: j, te: j + 1, possessive: true}), j + 2
@@ -312,29 +312,30 @@ func (d *doc) nationalities(j, limit int) ([]nationality, int) {
 			break
 		}
 		poss := e < limit && d.toks[e].low == "'s"
-		var n *nationality
+		var n nationality
+		found := false
 		for _, id := range ids {
 			en := g.names.entries[id]
 			switch {
 			case en.kind == ekAdjective && !poss:
-				n = &nationality{country: en.ref, tb: j, te: e}
+				n, found = nationality{country: en.ref, tb: j, te: e}, true
 			case en.kind == ekCountry && poss && len(out) == 0:
-				n = &nationality{country: en.ref, tb: j, te: e, possessive: true}
+				n, found = nationality{country: en.ref, tb: j, te: e, possessive: true}, true
 			case en.kind == ekCity && poss && len(out) == 0 && g.capitalOf(en.ref) >= 0:
-				n = &nationality{country: g.capitalOf(en.ref), tb: j, te: e, possessive: true, capital: true}
+				n, found = nationality{country: g.capitalOf(en.ref), tb: j, te: e, possessive: true, capital: true}, true
 			case en.kind == ekCountry && !poss && e < limit && d.toks[e].low == "-" && !d.toks[e].has(flSpaceBefore):
-				n = &nationality{country: en.ref, tb: j, te: e}
+				n, found = nationality{country: en.ref, tb: j, te: e}, true
 			case en.kind == ekCountry && !poss && len(out) == 0 && d.regionHeadAt(e, limit):
-				n = &nationality{country: en.ref, tb: j, te: e} // "the Laos border"
+				n, found = nationality{country: en.ref, tb: j, te: e}, true // "the Laos border"
 			}
-			if n != nil {
+			if found {
 				break
 			}
 		}
-		if n == nil {
+		if !found {
 			break
 		}
-		out = append(out, *n)
+		out = append(out, n)
 		if n.possessive {
 			return out, e + 1
 		}
