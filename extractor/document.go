@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
+	"strings"
 
 	"eventgraph/domain"
 )
@@ -36,10 +37,42 @@ func (d *doc) document(source string) domain.Document {
 		na += len(ev.args)
 	}
 	out.args = make([]domain.Argument, 0, na)
-	for _, ev := range d.events {
-		doc.Events = append(doc.Events, d.outEvent(doc.Article.ID, ev, &out))
+	ids := d.eventIDs(doc.Article.ID)
+	for k, ev := range d.events {
+		doc.Events = append(doc.Events, d.outEvent(ids[k*eventIDLen:(k+1)*eventIDLen], ev, &out))
 	}
 	return doc
+}
+
+// eventIDLen is the length of an event id: "event:" and 16 hex digits.
+const eventIDLen = len("event:") + 16
+
+// eventIDs returns the ids of all events, eventIDLen bytes each, in one
+// string. An id hashes the article id, the rule, the type and the trigger
+// offsets.
+func (d *doc) eventIDs(articleID string) string {
+	var b strings.Builder
+	b.Grow(len(d.events) * eventIDLen)
+	var hx [16]byte
+	for _, ev := range d.events {
+		trig := d.span(ev.tb, ev.te)
+		key := d.keyBuf[:0]
+		key = append(key, articleID...)
+		key = append(key, '|')
+		key = append(key, ev.rule.ID...)
+		key = append(key, '|')
+		key = append(key, ev.rule.Type...)
+		key = append(key, '|')
+		key = strconv.AppendInt(key, int64(trig.Start), 10)
+		key = append(key, '|')
+		key = strconv.AppendInt(key, int64(trig.End), 10)
+		d.keyBuf = key
+		h := sha256.Sum256(key)
+		hex.Encode(hx[:], h[:8])
+		b.WriteString("event:")
+		b.Write(hx[:])
+	}
+	return b.String()
 }
 
 // outBufs are the backing arrays of the output's mentions, aliases and
@@ -90,25 +123,9 @@ func (d *doc) outEntity(e *entity, out *outBufs) domain.Entity {
 	return oe
 }
 
-// outEvent converts a found event; its id hashes the article id, the rule,
-// the type and the trigger offsets.
-func (d *doc) outEvent(articleID string, ev eventFound, out *outBufs) domain.Event {
+// outEvent converts a found event with its id.
+func (d *doc) outEvent(id string, ev eventFound, out *outBufs) domain.Event {
 	trig := d.span(ev.tb, ev.te)
-	key := d.keyBuf[:0]
-	key = append(key, articleID...)
-	key = append(key, '|')
-	key = append(key, ev.rule.ID...)
-	key = append(key, '|')
-	key = append(key, ev.rule.Type...)
-	key = append(key, '|')
-	key = strconv.AppendInt(key, int64(trig.Start), 10)
-	key = append(key, '|')
-	key = strconv.AppendInt(key, int64(trig.End), 10)
-	d.keyBuf = key
-	h := sha256.Sum256(key)
-	var id [len("event:") + 16]byte
-	copy(id[:], "event:")
-	hex.Encode(id[len("event:"):], h[:8])
 	a0 := len(out.args)
 	for _, a := range ev.args {
 		sp := d.span(a.tb, a.te)
@@ -123,7 +140,7 @@ func (d *doc) outEvent(articleID string, ev eventFound, out *outBufs) domain.Eve
 		out.args = append(out.args, arg)
 	}
 	return domain.Event{
-		ID:         string(id[:]),
+		ID:         id,
 		Type:       ev.rule.Type,
 		Modality:   ev.modality,
 		Trigger:    trig,
