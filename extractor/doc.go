@@ -54,6 +54,7 @@ type doc struct {
 	byID     map[string]int
 	countBuf []int32
 	attached []attachment
+	idKey    []byte // an entity id being built
 }
 
 // extract runs the pipeline: normalise, tokenise, drop boilerplate,
@@ -215,7 +216,7 @@ func (x *Extractor) putDoc(d *doc) {
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0],
 		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
-		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0],
+		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
 		ents: d.ents[:0], trigHits: d.trigHits[:0],
 	}
 	x.pool.Put(d)

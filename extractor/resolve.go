@@ -2,7 +2,8 @@ package extractor
 
 import (
 	"sort"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"eventgraph/domain"
 )
@@ -189,21 +190,23 @@ func (d *doc) code(c int) string {
 func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	g := d.k.gaz
 	m := &d.ms[mi]
-	var id, name string
+	var id string  // a precomputed id, or
+	var key []byte // an id built in d.idKey
+	var name nameParts
 	var typ domain.EntityType
 	country := m.country
 	region := ""
 	switch m.kind {
 	case mCountry:
 		c := g.countries[m.ref]
-		id, name, typ = c.id, c.name, domain.Country
+		id, name[0], typ = c.id, c.name, domain.Country
 	case mCity:
 		c := g.cities[m.ref]
 		country = g.byCode[c.country]
 		if c.country == "" {
 			country = noCountry
 		}
-		id, name, typ, region = c.id, c.name, domain.City, c.regionID
+		id, name[0], typ, region = c.id, c.name, domain.City, c.regionID
 	case mRegion:
 		typ = domain.Region
 		if m.ref >= 0 {
@@ -212,13 +215,15 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			if r.country != "" {
 				country = g.byCode[r.country]
 			}
-			id, name = r.id, r.name
+			id, name[0] = r.id, r.name
 		} else {
-			name = d.span(m.tb, m.te).Text
-			id = "region:" + d.code(country) + ":" + slugify(m.slug)
+			name[0] = d.span(m.tb, m.te).Text
+			key = append(d.idKey[:0], "region:"...)
+			key = append(append(key, d.code(country)...), ':')
+			key = appendSlug(key, m.slug)
 		}
 	case mAgency:
-		id, name, country = d.agencyID(mi, ctx)
+		key, name, country = d.agencyID(mi, ctx)
 		typ = domain.Agency
 	case mOrg:
 		typ = domain.Organization
@@ -228,7 +233,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			if o.country != "" {
 				country = g.byCode[o.country]
 			}
-			id, name = o.id, o.name
+			id, name[0] = o.id, o.name
 		} else {
 			if country == noCountry {
 				country = ctx.domActor
@@ -237,16 +242,25 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 				}
 			}
 			h := g.oHeads[m.head]
-			id, name = "organization:"+d.code(country)+":"+h.slug, d.headText(m)
+			key = append(d.idKey[:0], "organization:"...)
+			key = append(append(key, d.code(country)...), ':')
+			key = append(key, h.slug...)
+			name[0] = d.headText(m)
 		}
 	case mActor:
-		id, name = d.actorID(m, country)
+		key, name[0] = d.actorID(m, country)
 		typ = domain.Actor
 	default:
 		return
 	}
 	m.country = country
-	e := d.entityFor(id, typ, name, country, mi, ctx)
+	var e int
+	if key != nil {
+		d.idKey = key[:0]
+		e = d.entityForKey(key, typ, name, country, mi, ctx)
+	} else {
+		e = d.entityFor(id, typ, name.String(), country, mi, ctx)
+	}
 	if region != "" && d.ents[e].regionID == "" {
 		d.ents[e].regionID = region
 	}
@@ -255,6 +269,21 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	}
 	d.attach(mi, e)
 }
+
+// entityForKey is entityFor for an id built in a buffer: the id and name
+// strings are only made for a new entity.
+func (d *doc) entityForKey(key []byte, typ domain.EntityType, name nameParts, country, mi int, ctx *resolveCtx) int {
+	if e, ok := ctx.byID[string(key)]; ok {
+		return e
+	}
+	return d.entityFor(string(key), typ, name.String(), country, mi, ctx)
+}
+
+// nameParts is an entity name in parts, joined only when needed.
+type nameParts [5]string
+
+// String joins the parts.
+func (p *nameParts) String() string { return p[0] + p[1] + p[2] + p[3] + p[4] }
 
 // entityFor returns the index of the entity with id, creating it.
 func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
@@ -313,18 +342,19 @@ func (d *doc) headText(m *mention) string {
 // agencyID resolves an agency mention: a gazetteer body, a capital standing
 // for its government, or a head noun whose country comes from its
 // nationality or the context.
-func (d *doc) agencyID(mi int, ctx *resolveCtx) (string, string, int) {
+func (d *doc) agencyID(mi int, ctx *resolveCtx) ([]byte, nameParts, int) {
 	g := d.k.gaz
 	m := &d.ms[mi]
+	key := d.idKey[:0]
 	if m.ref >= 0 {
 		a := g.agencies[m.ref]
 		c := g.byCode[a.country]
-		return a.id, a.name, c
+		return append(key, a.id...), nameParts{a.name}, c
 	}
 	c := m.country
 	if m.gov {
 		ctx.lastAuthority = c + 1
-		return g.countries[c].authID, g.countries[c].adjective + " authorities", c
+		return append(key, g.countries[c].authID...), nameParts{g.countries[c].adjective, " authorities"}, c
 	}
 	h := g.aHeads[m.head]
 	if c < 0 && m.bare && d.toks[m.te-1].low == "state" && ctx.domActor >= 0 {
@@ -342,19 +372,24 @@ func (d *doc) agencyID(mi int, ctx *resolveCtx) (string, string, int) {
 		slug := g.countries[c].regime
 		for _, a := range g.agencies {
 			if a.slug == slug && a.country == g.countries[c].code {
-				return "agency:" + a.country + ":" + a.slug, a.name, c
+				key = append(key, "agency:"...)
+				key = append(append(key, a.country...), ':')
+				return append(key, a.slug...), nameParts{a.name}, c
 			}
 		}
 	}
-	slug, name := h.slug, h.name
+	name := nameParts{h.name}
 	if c >= 0 {
-		name = g.countries[c].adjective + " " + h.name
+		name = nameParts{g.countries[c].adjective, " ", h.name}
 	}
+	key = append(key, "agency:"...)
+	key = append(append(key, d.code(c)...), ':')
+	key = append(key, h.slug...)
 	if m.place >= 0 {
-		slug += "-" + slugify(m.slug)
-		name += " in " + d.span(d.ms[m.place].tb, d.ms[m.place].te).Text
+		key = appendSlug(append(key, '-'), m.slug)
+		name[3], name[4] = " in ", d.span(d.ms[m.place].tb, d.ms[m.place].te).Text
 	}
-	return "agency:" + d.code(c) + ":" + slug, name, c
+	return key, name, c
 }
 
 // contextCountry finds the country of a bare head: the last authorities
@@ -383,17 +418,17 @@ func (d *doc) contextCountry(mi int, authority bool, ctx *resolveCtx) int {
 
 // actorID computes an actor group's id and name from its country, its
 // agency or modifiers and its role.
-func (d *doc) actorID(m *mention, country int) (string, string) {
+func (d *doc) actorID(m *mention, country int) ([]byte, string) {
 	g := d.k.gaz
 	role := g.roles[m.ref].name
-	key := role
+	key := append(d.idKey[:0], "actor:"...)
+	key = append(append(key, d.code(country)...), ':')
 	if m.member >= 0 && d.ms[m.member].ref >= 0 {
-		key = g.agencies[d.ms[m.member].ref].slug + "-" + role
+		key = append(append(key, g.agencies[d.ms[m.member].ref].slug...), '-')
 	} else if m.mods != "" {
-		key = slugify(m.mods) + "-" + role
+		key = append(appendSlug(key, m.mods), '-')
 	}
-	name := d.actorName(m)
-	return "actor:" + d.code(country) + ":" + key, name
+	return append(key, role...), d.actorName(m)
 }
 
 // actorName is the mention text without its count: "Ministry of State
@@ -472,8 +507,9 @@ func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
 		country = ctx.domAll
 	}
 	m.country = country
-	id, name := d.actorID(m, country)
-	e := d.entityFor(id, domain.Actor, name, country, mi, ctx)
+	key, name := d.actorID(m, country)
+	d.idKey = key[:0]
+	e := d.entityForKey(key, domain.Actor, nameParts{name}, country, mi, ctx)
 	d.attach(mi, e)
 }
 
@@ -573,25 +609,31 @@ func (d *doc) speakerOf(o, m *mention) bool {
 
 // slugify lower-cases s and joins its letters and digits with hyphens.
 func slugify(s string) string {
-	var b strings.Builder
+	return string(appendSlug(nil, s))
+}
+
+// appendSlug appends the slug of s to b.
+func appendSlug(b []byte, s string) []byte {
+	start := len(b)
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if dash && len(b) > start {
+				b = append(b, '-')
 			}
 			dash = false
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case r > 127 && isLetter(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if dash && len(b) > start {
+				b = append(b, '-')
 			}
 			dash = false
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		default:
 			dash = true
 		}
 	}
-	return b.String()
+	return b
 }
