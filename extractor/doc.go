@@ -108,18 +108,22 @@ func (d *doc) tokenize() {
 		d.toks = all
 		return
 	}
-	out := all[:0]
 	k := 0
-	for _, t := range all {
+	n := 0 // tokens kept so far; they stay in place until the first drop
+	for i := range all {
+		t := &all[i]
 		for k < len(drop) && int(t.nb) >= drop[k].e {
 			k++
 		}
 		if k < len(drop) && int(t.nb) >= drop[k].b && int(t.ne) <= drop[k].e {
 			continue
 		}
-		out = append(out, t)
+		if n != i {
+			all[n] = *t
+		}
+		n++
 	}
-	d.toks = out
+	d.toks = all[:n]
 }
 
 // indexMentions orders the mentions and indexes the top ones by token.

@@ -94,6 +94,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	for _, t := range tries {
 		t.densify(len(v.masks))
 	}
+	v.table = newWordTable(v.ids)
 	k.vocab = v
 	return &Extractor{rules: rules, data: k, trig: trig, version: versionOf(files)}, nil
 }

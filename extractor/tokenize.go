@@ -92,29 +92,31 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		default:
 			end, kind = i+size, tkPunct
 		}
-		t := makeToken(n, i, end, kind, pending)
+		out = append(out, token{})
+		t := &out[len(out)-1]
+		setToken(t, n, i, end, kind, pending)
 		if v != nil {
-			if id, ok := v.ids[t.low]; ok {
+			if id := v.lookup(t.low); id != 0 {
 				t.id, t.mask = id, v.masks[id]
 				t.flags |= v.starts[id]
 			}
 		}
-		out = append(out, t)
 		pending = 0
 		i = end
 	}
 	return out
 }
 
-func makeToken(n *normText, b, e int, kind tokKind, flags uint16) token {
+// setToken fills in the zero token t for normalised bytes [b, e).
+func setToken(t *token, n *normText, b, e int, kind tokKind, flags uint16) {
 	rs, ob := n.om.at(b)
 	re, oe := n.om.at(e)
-	t := token{nb: int32(b), ne: int32(e), rs: int32(rs), re: int32(re), ob: int32(ob), oe: int32(oe), kind: kind, flags: flags}
+	t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(b), int32(e), int32(rs), int32(re), int32(ob), int32(oe)
+	t.kind, t.flags = kind, flags
 	t.low = n.lower[b:e]
 	if kind == tkWord {
 		t.flags |= caseFlags(n.text[b:e])
 	}
-	return t
 }
 
 // caseFlags reports whether a word is capitalised or all upper case.

@@ -53,6 +53,7 @@ var builtinLists = [numBuiltinLists]string{
 // vocab maps known words to ids; id 0 is every unknown word.
 type vocab struct {
 	ids    map[string]int32
+	table  wordTable // the same as ids, for the tokenizer
 	masks  []uint64 // id -> word list bits
 	starts []uint16 // id -> flNPStart, flAmountStart, flCueStart
 }
@@ -91,6 +92,65 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 		v.starts[v.intern(w)] |= flAmountStart
 	}
 	return v, nil
+}
+
+// lookup returns the id of word w, 0 when unknown.
+func (v *vocab) lookup(w string) int32 {
+	if v.table.slots == nil {
+		return v.ids[w]
+	}
+	return v.table.lookup(w)
+}
+
+// wordTable is an open-addressing hash table from words to ids, built
+// once the vocabulary is complete: the tokenizer looks up every token, and
+// this is cheaper than a map lookup.
+type wordTable struct {
+	slots []wordSlot // a power of two long, at most half full
+}
+
+type wordSlot struct {
+	word string
+	id   int32 // 0 for an empty slot
+}
+
+// newWordTable indexes ids.
+func newWordTable(ids map[string]int32) wordTable {
+	n := 16
+	for n < 2*len(ids) {
+		n *= 2
+	}
+	t := wordTable{slots: make([]wordSlot, n)}
+	for w, id := range ids {
+		if id == 0 {
+			continue
+		}
+		i := wordHash(w) & uint32(n-1)
+		for t.slots[i].id != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		t.slots[i] = wordSlot{w, id}
+	}
+	return t
+}
+
+// wordHash is the 32-bit FNV-1a hash of w.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+func (t *wordTable) lookup(w string) int32 {
+	mask := uint32(len(t.slots) - 1)
+	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.id == 0 || s.word == w {
+			return s.id
+		}
+	}
 }
 
 // markStarters flags the words that can start an entry of a trie.
