@@ -151,13 +151,13 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 	j := i
 	switch {
 	case t.kind == tkNumber:
-		f, err := strconv.ParseFloat(strings.ReplaceAll(t.low, ",", ""), 64)
+		f, err := parseDigits(t.low)
 		if err != nil {
 			return 0, i, false
 		}
 		v, j = f, i+1
 	case t.kind == tkWord:
-		w, ok := lx.numbers[t.low]
+		w, ok := d.numberWord(i)
 		if !ok || t.low == "a" || t.low == "an" {
 			if (t.low == "a" || t.low == "an") && i+1 < limit && d.is(i+1, lScale) {
 				w, ok = 1, true
@@ -168,7 +168,7 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 		v, j = w, i+1
 		// "seventy five", "two hundred"
 		for j < limit {
-			w2, ok2 := lx.numbers[d.toks[j].low]
+			w2, ok2 := d.numberWord(j)
 			if !ok2 || d.toks[j].low == "a" || d.toks[j].low == "an" || d.is(j, lScale) {
 				break
 			}
@@ -187,6 +187,30 @@ func (d *doc) numberAt(i, limit int, lx *lexicon) (float64, int, bool) {
 		j++
 	}
 	return v, j, true
+}
+
+// numberWord returns the value of token i when it is a number word.
+func (d *doc) numberWord(i int) (float64, bool) {
+	t := &d.toks[i]
+	if !t.has(flNumberWord) {
+		return 0, false
+	}
+	return d.k.vocab.numbers[t.id], true
+}
+
+// parseDigits parses a number token, dropping its thousands commas.
+func parseDigits(s string) (float64, error) {
+	if strings.IndexByte(s, ',') < 0 {
+		return strconv.ParseFloat(s, 64)
+	}
+	var buf [32]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			b = append(b, s[i])
+		}
+	}
+	return strconv.ParseFloat(string(b), 64)
 }
 
 func scaleOf(w string) float64 {

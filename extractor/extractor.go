@@ -95,6 +95,10 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 		t.densify(len(v.masks))
 	}
 	v.table = newWordTable(v.ids)
+	v.numbers = make([]float64, len(v.masks))
+	for w, x := range k.lex.numbers {
+		v.numbers[v.ids[w]] = x
+	}
 	k.vocab = v
 	return &Extractor{rules: rules, data: k, trig: trig, version: versionOf(files)}, nil
 }

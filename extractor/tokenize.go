@@ -25,6 +25,7 @@ const (
 	flNPStart                        // the word can start a noun phrase entry
 	flAmountStart                    // the word can start an amount
 	flCueStart                       // the word can start a modality cue
+	flNumberWord                     // the word is a number word ("seven")
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in

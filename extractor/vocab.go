@@ -55,7 +55,9 @@ type vocab struct {
 	ids    map[string]int32
 	table  wordTable // the same as ids, for the tokenizer
 	masks  []uint64 // id -> word list bits
-	starts []uint16 // id -> flNPStart, flAmountStart, flCueStart
+	starts []uint16 // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
+	// numbers are the values of number words (flNumberWord) by id.
+	numbers []float64
 }
 
 func (v *vocab) intern(w string) int32 {
@@ -86,7 +88,7 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 		t.freeze(v)
 	}
 	for w := range lx.numbers {
-		v.starts[v.intern(w)] |= flNPStart | flAmountStart
+		v.starts[v.intern(w)] |= flNPStart | flAmountStart | flNumberWord
 	}
 	for w := range lx.lists["approx"] {
 		v.starts[v.intern(w)] |= flAmountStart
