@@ -47,6 +47,7 @@ type doc struct {
 	cueBuf           []cueHit
 	candBuf, keptBuf []triggerCand
 	trigHits         []hit
+	sentMemo         []sentMatch
 
 	// Buffers of resolution: entities (ents point into entSlab), ids,
 	// per-country counts and the mentions attached to entities.
@@ -221,7 +222,7 @@ func (x *Extractor) putDoc(d *doc) {
 		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
-		ents: d.ents[:0], trigHits: d.trigHits[:0],
+		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0],
 	}
 	x.pool.Put(d)
 }

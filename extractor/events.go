@@ -28,8 +28,8 @@ type argFound struct {
 // findEvents applies the rules sentence by sentence.
 func (d *doc) findEvents() {
 	ti := d.x.trig
+	d.sentMemo = d.sentMemo[:0]
 	hits := d.trigHits[:0]
-	defer func() { d.trigHits = hits[:0] }()
 	for si, s := range d.sents {
 		hits = hits[:0]
 		for i := s.tb; i < s.te; i++ {
@@ -43,6 +43,7 @@ func (d *doc) findEvents() {
 		}
 		d.sentenceEvents(si, ti, hits)
 	}
+	d.trigHits = hits[:0]
 }
 
 // triggerCand is a trigger match whose rule's constraints hold.
@@ -209,14 +210,38 @@ func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
 	case c.near != nil:
 		return d.matchBefore(c.near, c.window, s, tb) || d.matchAfter(c.near, c.window, s, te)
 	case c.sentence != nil:
-		for i := s.tb; i < s.te; i++ {
-			d.hitBuf = c.sentence.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
-			if len(d.hitBuf) > 0 {
-				return true
-			}
-		}
+		return d.sentenceMatches(c.sentence, si)
 	}
 	return false
+}
+
+// sentMatch is a remembered answer of sentenceMatches.
+type sentMatch struct {
+	t  *trie
+	si int
+	ok bool
+}
+
+// sentenceMatches reports whether t matches anywhere in sentence si. The
+// answer does not depend on the trigger, so it is kept for the other
+// triggers of the sentence.
+func (d *doc) sentenceMatches(t *trie, si int) bool {
+	if len(d.sentMemo) > 0 && d.sentMemo[0].si != si {
+		d.sentMemo = d.sentMemo[:0]
+	}
+	for _, m := range d.sentMemo {
+		if m.t == t {
+			return m.ok
+		}
+	}
+	s := d.sents[si]
+	ok := false
+	for i := s.tb; i < s.te && !ok; i++ {
+		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+		ok = len(d.hitBuf) > 0
+	}
+	d.sentMemo = append(d.sentMemo, sentMatch{t, si, ok})
+	return ok
 }
 
 // classEnds implements classMatcher: the ends of class matches at token i.

@@ -54,8 +54,8 @@ var builtinLists = [numBuiltinLists]string{
 type vocab struct {
 	ids    map[string]int32
 	table  wordTable // the same as ids, for the tokenizer
-	masks  []uint64 // id -> word list bits
-	starts []uint16 // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
+	masks  []uint64  // id -> word list bits
+	starts []uint16  // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
 	// numbers are the values of number words (flNumberWord) by id.
 	numbers []float64
 }
