@@ -15,8 +15,10 @@ import (
 // arguments of all entities and events share a few backing arrays, each
 // entity or event getting a full slice of its own part.
 func (d *doc) document(source string) domain.Document {
+	var id string
+	id, d.hashBuf = articleID(d.n, d.hashBuf)
 	doc := domain.Document{
-		Article:  domain.Article{ID: articleID(d.n), Source: source, Title: titleOf(d.n.orig)},
+		Article:  domain.Article{ID: id, Source: source, Title: titleOf(d.n.orig)},
 		Entities: make([]domain.Entity, 0, len(d.ents)),
 		Events:   make([]domain.Event, 0, len(d.events)),
 	}

@@ -3,6 +3,7 @@ package extractor
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,38 +166,60 @@ func lowerSameWidth(r rune) rune {
 
 // articleID is the sha256 of the normalised body: the folded text with
 // every run of white space turned into one space and the ends trimmed.
-func articleID(n *normText) string {
-	h := sha256.New()
-	s := n.text
-	first := true
-	buf := make([]byte, 0, 8192)
-	for len(s) > 0 {
-		// skip a run of white space, then write the run of text after it
-		k := 0
-		for k < len(s) && isSpaceByte(s[k]) {
-			k++
+// Single spaces are already in that form, so the text is hashed in runs
+// that end at the other white space. buf is a reusable buffer; it is
+// returned for reuse with the id.
+func articleID(n *normText, buf []byte) (string, []byte) {
+	w := hashWriter{h: sha256.New(), buf: buf[:0]}
+	s := trimSpaceBytes(n.text)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isSpaceByte(c) || c == ' ' && !isSpaceByte(s[i+1]) {
+			continue // s has no white space at its end, so s[i+1] exists
 		}
-		s = s[k:]
-		if len(s) == 0 {
-			break
+		j := i + 1
+		for isSpaceByte(s[j]) {
+			j++
 		}
-		e := 0
-		for e < len(s) && !isSpaceByte(s[e]) {
-			e++
-		}
-		if !first {
-			buf = append(buf, ' ')
-		}
-		first = false
-		buf = append(buf, s[:e]...)
-		if len(buf) >= 4096 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-		s = s[e:]
+		w.writeString(s[start:i])
+		w.writeString(" ")
+		start, i = j, j-1
 	}
-	h.Write(buf)
-	return hex.EncodeToString(h.Sum(nil))
+	w.writeString(s[start:])
+	w.h.Write(w.buf)
+	return hex.EncodeToString(w.h.Sum(nil)), w.buf[:0]
+}
+
+// hashWriter feeds strings to a hash through a buffer of hashChunk bytes.
+type hashWriter struct {
+	h   hash.Hash
+	buf []byte
+}
+
+const hashChunk = 4096
+
+func (w *hashWriter) writeString(s string) {
+	for len(s) > 0 {
+		k := min(len(s), hashChunk-len(w.buf))
+		w.buf = append(w.buf, s[:k]...)
+		s = s[k:]
+		if len(w.buf) == hashChunk {
+			w.h.Write(w.buf)
+			w.buf = w.buf[:0]
+		}
+	}
+}
+
+// trimSpaceBytes trims the white space isSpaceByte knows from both ends.
+func trimSpaceBytes(s string) string {
+	for len(s) > 0 && isSpaceByte(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpaceByte(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // titleOf returns the first non-empty line of the original text, trimmed.
