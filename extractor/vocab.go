@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 )
@@ -105,15 +106,22 @@ func (v *vocab) lookup(w string) int32 {
 }
 
 // wordTable is an open-addressing hash table from words to ids, built
-// once the vocabulary is complete: the tokenizer looks up every token, and
-// this is cheaper than a map lookup.
+// once the vocabulary is complete: the tokenizer looks up every token.
+// Words of up to wordKeyLen bytes are stored in the slot itself, so a
+// lookup reads one slot and follows no pointer; longer words are in a map.
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
+	long  map[string]int32
 }
 
+const wordKeyLen = 16
+
+type wordKey [wordKeyLen]byte
+
 type wordSlot struct {
-	word string
-	id   int32 // 0 for an empty slot
+	key wordKey // the word, zero padded
+	n   uint8   // its length
+	id  int32   // 0 for an empty slot
 }
 
 // newWordTable indexes ids.
@@ -122,34 +130,49 @@ func newWordTable(ids map[string]int32) wordTable {
 	for n < 2*len(ids) {
 		n *= 2
 	}
-	t := wordTable{slots: make([]wordSlot, n)}
+	t := wordTable{slots: make([]wordSlot, n), long: map[string]int32{}}
 	for w, id := range ids {
 		if id == 0 {
 			continue
 		}
-		i := wordHash(w) & uint32(n-1)
+		if len(w) > wordKeyLen {
+			t.long[w] = id
+			continue
+		}
+		k := keyOf(w)
+		i := k.hash() & uint32(n-1)
 		for t.slots[i].id != 0 {
 			i = (i + 1) & uint32(n-1)
 		}
-		t.slots[i] = wordSlot{w, id}
+		t.slots[i] = wordSlot{k, uint8(len(w)), id}
 	}
 	return t
 }
 
-// wordHash is the 32-bit FNV-1a hash of w.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
+// keyOf returns w zero padded; w is at most wordKeyLen bytes.
+func keyOf(w string) wordKey {
+	var k wordKey
+	copy(k[:], w)
+	return k
+}
+
+// hash mixes the two halves of the key.
+func (k *wordKey) hash() uint32 {
+	a := binary.LittleEndian.Uint64(k[:8])
+	b := binary.LittleEndian.Uint64(k[8:])
+	h := (a ^ b*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
+	return uint32(h >> 32)
 }
 
 func (t *wordTable) lookup(w string) int32 {
+	if len(w) > wordKeyLen {
+		return t.long[w]
+	}
+	k := keyOf(w)
 	mask := uint32(len(t.slots) - 1)
-	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+	for i := k.hash() & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.id == 0 || s.word == w {
+		if s.id == 0 || s.key == k && int(s.n) == len(w) {
 			return s.id
 		}
 	}
