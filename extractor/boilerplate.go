@@ -7,7 +7,7 @@ import "strings"
 // bylines, photo credits and "FILE PHOTO:" markers.
 type boilerplate struct {
 	lines, starts, credits, prefixes []string
-	markers                          *byteTrie // lines and credits, found in one pass
+	markers                          *markerAutomaton // lines and credits, found in one pass
 }
 
 func newBoilerplate(r *rawBoilerplate) *boilerplate {
@@ -21,13 +21,15 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		}
 		return out
 	}
-	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix), markers: &byteTrie{}}
+	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
+	t := &byteTrie{}
 	for _, m := range bp.lines {
-		bp.markers.add(m, markLine)
+		t.add(m, markLine)
 	}
 	for _, m := range bp.credits {
-		bp.markers.add(m, markCredit)
+		t.add(m, markCredit)
 	}
+	bp.markers = newMarkerAutomaton(t)
 	return bp
 }
 
@@ -152,10 +154,11 @@ const (
 	markCredit = 2 // the line is boilerplate from the marker on
 )
 
-// byteTrie finds marker strings in a line in one pass over its bytes.
+// byteTrie is a trie of marker strings, compiled into a markerAutomaton.
 type byteTrie struct {
-	next [256]*byteTrie
-	kind uint8
+	next  [256]*byteTrie
+	kind  uint8
+	depth int
 }
 
 func (t *byteTrie) add(s string, kind uint8) {
@@ -163,30 +166,92 @@ func (t *byteTrie) add(s string, kind uint8) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if n.next[c] == nil {
-			n.next[c] = &byteTrie{}
+			n.next[c] = &byteTrie{depth: n.depth + 1}
 		}
 		n = n.next[c]
 	}
 	n.kind |= kind
 }
 
+// markerAutomaton is an Aho-Corasick automaton over the marker strings: it
+// finds every occurrence in one pass, one table step per byte. Bytes that
+// occur in no marker share class 0.
+type markerAutomaton struct {
+	class  [256]uint8
+	nclass int
+	next   []uint16 // state*nclass + class -> state; state 0 is the root
+	line   []bool   // state -> a line marker ends here
+	credit []int    // state -> length of the longest credit marker ending here, or 0
+}
+
+// newMarkerAutomaton compiles a trie of markers.
+func newMarkerAutomaton(t *byteTrie) *markerAutomaton {
+	a := &markerAutomaton{nclass: 1}
+	// Number the states breadth first, and give classes to marker bytes.
+	states := []*byteTrie{t}
+	for k := 0; k < len(states); k++ {
+		for c, n := range states[k].next {
+			if n == nil {
+				continue
+			}
+			if a.class[c] == 0 {
+				a.class[c] = uint8(a.nclass)
+				a.nclass++
+			}
+			states = append(states, n)
+		}
+	}
+	index := make(map[*byteTrie]int, len(states))
+	for i, n := range states {
+		index[n] = i
+	}
+	a.next = make([]uint16, len(states)*a.nclass)
+	a.line = make([]bool, len(states))
+	a.credit = make([]int, len(states))
+	fail := make([]int, len(states))
+	// Breadth first, a state's failure state is complete before its own.
+	for i, n := range states {
+		a.line[i] = n.kind&markLine != 0 || a.line[fail[i]]
+		a.credit[i] = a.credit[fail[i]]
+		if n.kind&markCredit != 0 {
+			a.credit[i] = n.depth
+		}
+		for c := 0; c < 256; c++ {
+			cl := int(a.class[c])
+			if cl == 0 {
+				continue
+			}
+			if child := n.next[c]; child != nil {
+				ci := index[child]
+				if i == 0 {
+					fail[ci] = 0
+				} else {
+					fail[ci] = int(a.next[fail[i]*a.nclass+cl])
+				}
+				a.next[i*a.nclass+cl] = uint16(ci)
+			} else if i > 0 {
+				a.next[i*a.nclass+cl] = a.next[fail[i]*a.nclass+cl]
+			}
+		}
+	}
+	return a
+}
+
 // scan reports whether a line marker occurs in s and where the first
 // credit marker starts (-1 when none).
-func (t *byteTrie) scan(s string) (line bool, credit int) {
+func (a *markerAutomaton) scan(s string) (line bool, credit int) {
 	credit = -1
-	for i := 0; i < len(s); i++ {
-		n := t.next[s[i]]
-		for j := i + 1; n != nil; j++ {
-			if n.kind&markLine != 0 {
-				return true, credit
-			}
-			if n.kind&markCredit != 0 && credit < 0 {
-				credit = i
-			}
-			if j >= len(s) {
-				break
-			}
-			n = n.next[s[j]]
+	st := 0
+	for j := 0; j < len(s); j++ {
+		st = int(a.next[st*a.nclass+int(a.class[s[j]])])
+		if st == 0 {
+			continue
+		}
+		if a.line[st] {
+			return true, credit
+		}
+		if n := a.credit[st]; n > 0 && (credit < 0 || j+1-n < credit) {
+			credit = j + 1 - n
 		}
 	}
 	return false, credit
