@@ -248,23 +248,29 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 // Entity classes match top mentions, skipping determiners and quantifiers
 // before them; MONEY matches an amount or a money word; lower-case classes
 // match words of that list.
-func (d *doc) classEnds(class string, i int) (int, int) {
+func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	if i >= len(d.toks) {
 		return -1, -1
 	}
-	lx := d.k.lex
-	if class[0] >= 'a' && class[0] <= 'z' {
-		if bit, ok := lx.listBit[class]; ok && d.is(i, bit) {
+	if e.kind == ckUnset {
+		c := *e
+		c.compile(d.k.lex)
+		e = &c
+	}
+	switch e.kind {
+	case ckList:
+		if d.is(i, e.list) {
 			return i + 1, -1
 		}
 		return -1, -1
-	}
-	if class == "MONEY" || class == "AMOUNT" {
+	case ckNoList:
+		return -1, -1
+	case ckMoney, ckAmount:
 		a, b := -1, -1
 		if k := d.amountCover[i]; k >= 0 && d.amounts[k].tb == i {
 			a = d.amounts[k].te
 		}
-		if class == "MONEY" && d.is(i, lMoney) {
+		if e.kind == ckMoney && d.is(i, lMoney) {
 			b = i + 1
 		}
 		return a, b
@@ -283,7 +289,7 @@ func (d *doc) classEnds(class string, i int) (int, int) {
 		return -1, -1
 	}
 	m := &d.ms[d.topAt[j]]
-	if class == "NP" || mentionTypeBit(m)&typeNames[classAlias(class)] != 0 {
+	if e.kind == ckNP || mentionTypeBit(m)&e.types != 0 {
 		return m.te, -1
 	}
 	return -1, -1

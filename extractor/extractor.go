@@ -95,6 +95,10 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 		t.densify(len(v.masks))
 	}
 	v.table = newWordTable(v.ids)
+	g := k.gaz
+	if err := v.markDictStarters([]*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}); err != nil {
+		return nil, err
+	}
 	v.numbers = make([]float64, len(v.masks))
 	for w, x := range k.lex.numbers {
 		v.numbers[v.ids[w]] = x

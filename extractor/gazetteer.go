@@ -40,6 +40,9 @@ type dictEntry struct {
 type dict struct {
 	t       *trie
 	entries []dictEntry
+	// bit is the dictionary's bit in token.dicts, set on the words its
+	// names start with; 0 until the vocabulary is built.
+	bit uint8
 }
 
 func newDict() *dict { return &dict{t: newTrie()} }
@@ -77,7 +80,7 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 		end int
 		n   *tnode
 	}
-	if i >= limit || d.t.next(d.t.root, &toks[i]) == nil {
+	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 || d.t.next(d.t.root, &toks[i]) == nil {
 		return nil, i // most tokens start no name
 	}
 	var stack [12]cand

@@ -175,6 +175,67 @@ type idEdge struct {
 type classEdge struct {
 	class string
 	next  *tnode
+	// What the class matches, compiled from its name once the lexicon is
+	// known (compile).
+	kind  classKind
+	list  listID // ckList: the word list
+	types uint16 // ckEntity: the mention type bits
+}
+
+// classKind is what a class edge matches.
+type classKind uint8
+
+const (
+	ckUnset  classKind = iota // not compiled yet
+	ckList                    // a word of a list
+	ckNoList                  // a lower-case class with no list: nothing
+	ckMoney                   // an amount or a money word
+	ckAmount                  // an amount
+	ckNP                      // any top mention
+	ckEntity                  // a top mention of some types
+)
+
+// compile sets what the class matches.
+func (e *classEdge) compile(lx *lexicon) {
+	c := e.class
+	switch {
+	case c[0] >= 'a' && c[0] <= 'z':
+		e.kind = ckNoList
+		if bit, ok := lx.listBit[c]; ok {
+			e.kind, e.list = ckList, bit
+		}
+	case c == "MONEY":
+		e.kind = ckMoney
+	case c == "AMOUNT":
+		e.kind = ckAmount
+	case c == "NP":
+		e.kind = ckNP
+	default:
+		e.kind, e.types = ckEntity, typeNames[classAlias(c)]
+	}
+}
+
+// compileClasses compiles every class edge of the trie.
+func (t *trie) compileClasses(lx *lexicon) {
+	seen := map[*tnode]bool{}
+	var walk func(n *tnode)
+	walk = func(n *tnode) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		for k := range n.classes {
+			n.classes[k].compile(lx)
+			walk(n.classes[k].next)
+		}
+		for _, c := range n.lit {
+			walk(c)
+		}
+		for _, g := range n.gaps {
+			walk(g.next)
+		}
+	}
+	walk(t.root)
 }
 
 type gapEdge struct {
@@ -218,7 +279,7 @@ func (t *trie) add(path []step, id int32) {
 			}
 			if c == nil {
 				c = &tnode{}
-				n.classes = append(n.classes, classEdge{s.class, c})
+				n.classes = append(n.classes, classEdge{class: s.class, next: c})
 			}
 			n = c
 			length += 8
@@ -252,7 +313,7 @@ type hit struct {
 // classMatcher reports up to two end positions of class matches starting
 // at i (-1 for none).
 type classMatcher interface {
-	classEnds(class string, i int) (int, int)
+	classEnds(e *classEdge, i int) (int, int)
 }
 
 // matchAt appends every match of the trie starting at token i and ending
@@ -282,8 +343,9 @@ func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher
 		}
 	}
 	if i < limit {
-		for _, e := range n.classes {
-			a, b := cm.classEnds(e.class, i)
+		for k := range n.classes {
+			e := &n.classes[k]
+			a, b := cm.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
 				if end > i && end <= limit {
 					out = t.walk(e.next, toks, start, end, limit, cm, out, depth+1)

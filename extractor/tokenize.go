@@ -36,6 +36,7 @@ type token struct {
 	rs, re int32
 	ob, oe int32
 	kind   tokKind
+	dicts  uint8 // bits of the dictionaries with a name starting with the word
 	flags  uint16
 	id     int32  // vocabulary id, 0 when unknown
 	mask   uint64 // word lists the token is in
@@ -100,6 +101,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 			if id := v.lookup(t.low); id != 0 {
 				t.id, t.mask = id, v.masks[id]
 				t.flags |= v.starts[id]
+				t.dicts = v.dicts[id]
 			}
 		}
 		pending = 0

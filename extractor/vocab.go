@@ -59,6 +59,7 @@ type vocab struct {
 	starts []uint16  // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
 	// numbers are the values of number words (flNumberWord) by id.
 	numbers []float64
+	dicts   []uint8 // id -> bits of the dictionaries names start with
 }
 
 func (v *vocab) intern(w string) int32 {
@@ -87,6 +88,7 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	}
 	for _, t := range tries {
 		t.freeze(v)
+		t.compileClasses(lx)
 	}
 	for w := range lx.numbers {
 		v.starts[v.intern(w)] |= flNPStart | flAmountStart | flNumberWord
@@ -183,6 +185,22 @@ func (v *vocab) markStarters(t *trie, flag uint16) {
 	for id := range t.root.ids {
 		v.starts[id] |= flag
 	}
+}
+
+// markDictStarters gives each dictionary a bit and sets it on the words
+// its names start with.
+func (v *vocab) markDictStarters(ds []*dict) error {
+	if len(ds) > 8 {
+		return fmt.Errorf("at most 8 dictionaries, got %d", len(ds))
+	}
+	v.dicts = make([]uint8, len(v.masks))
+	for k, d := range ds {
+		d.bit = 1 << k
+		for id := range d.t.root.ids {
+			v.dicts[id] |= d.bit
+		}
+	}
+	return nil
 }
 
 // freeze converts a trie's string edges to id edges.
