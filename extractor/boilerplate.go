@@ -7,7 +7,7 @@ import "strings"
 // bylines, photo credits and "FILE PHOTO:" markers.
 type boilerplate struct {
 	lines, starts, credits, prefixes []string
-	markers                          *markerAutomaton // lines and credits, found in one pass
+	markers                          *byteTrie // lines and credits, found in one pass
 }
 
 func newBoilerplate(r *rawBoilerplate) *boilerplate {
@@ -21,15 +21,14 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		}
 		return out
 	}
-	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
-	t := &byteTrie{}
+	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix), markers: &byteTrie{}}
 	for _, m := range bp.lines {
-		t.add(m, markLine)
+		bp.markers.add(m, markLine)
 	}
 	for _, m := range bp.credits {
-		t.add(m, markCredit)
+		bp.markers.add(m, markCredit)
 	}
-	bp.markers = newMarkerAutomaton(t)
+	bp.markers.index()
 	return bp
 }
 
@@ -154,11 +153,16 @@ const (
 	markCredit = 2 // the line is boilerplate from the marker on
 )
 
-// byteTrie is a trie of marker strings, compiled into a markerAutomaton.
+// byteTrie finds marker strings in a line in one pass over its bytes. At
+// the root it keeps the pairs of bytes markers start with, so that most
+// positions are passed over without walking the trie.
 type byteTrie struct {
-	next  [256]*byteTrie
-	kind  uint8
-	depth int
+	next [256]*byteTrie
+	kind uint8
+	// At the root, after index: the first two bytes of markers, and the
+	// bytes that are markers on their own.
+	pairs  *[256 * 256 / 64]uint64
+	single *[256]bool
 }
 
 func (t *byteTrie) add(s string, kind uint8) {
@@ -166,93 +170,64 @@ func (t *byteTrie) add(s string, kind uint8) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if n.next[c] == nil {
-			n.next[c] = &byteTrie{depth: n.depth + 1}
+			n.next[c] = &byteTrie{}
 		}
 		n = n.next[c]
 	}
 	n.kind |= kind
 }
 
-// markerAutomaton is an Aho-Corasick automaton over the marker strings: it
-// finds every occurrence in one pass, one table step per byte. Bytes that
-// occur in no marker share class 0.
-type markerAutomaton struct {
-	class  [256]uint8
-	nclass int
-	next   []uint16 // state*nclass + class -> state; state 0 is the root
-	line   []bool   // state -> a line marker ends here
-	credit []int    // state -> length of the longest credit marker ending here, or 0
-}
-
-// newMarkerAutomaton compiles a trie of markers.
-func newMarkerAutomaton(t *byteTrie) *markerAutomaton {
-	a := &markerAutomaton{nclass: 1}
-	// Number the states breadth first, and give classes to marker bytes.
-	states := []*byteTrie{t}
-	for k := 0; k < len(states); k++ {
-		for c, n := range states[k].next {
-			if n == nil {
-				continue
-			}
-			if a.class[c] == 0 {
-				a.class[c] = uint8(a.nclass)
-				a.nclass++
-			}
-			states = append(states, n)
+// index records the first two bytes of the markers at the root.
+func (t *byteTrie) index() {
+	t.pairs, t.single = new([256 * 256 / 64]uint64), new([256]bool)
+	for c, n := range t.next {
+		if n == nil {
+			continue
 		}
-	}
-	index := make(map[*byteTrie]int, len(states))
-	for i, n := range states {
-		index[n] = i
-	}
-	a.next = make([]uint16, len(states)*a.nclass)
-	a.line = make([]bool, len(states))
-	a.credit = make([]int, len(states))
-	fail := make([]int, len(states))
-	// Breadth first, a state's failure state is complete before its own.
-	for i, n := range states {
-		a.line[i] = n.kind&markLine != 0 || a.line[fail[i]]
-		a.credit[i] = a.credit[fail[i]]
-		if n.kind&markCredit != 0 {
-			a.credit[i] = n.depth
-		}
-		for c := 0; c < 256; c++ {
-			cl := int(a.class[c])
-			if cl == 0 {
-				continue
-			}
-			if child := n.next[c]; child != nil {
-				ci := index[child]
-				if i == 0 {
-					fail[ci] = 0
-				} else {
-					fail[ci] = int(a.next[fail[i]*a.nclass+cl])
-				}
-				a.next[i*a.nclass+cl] = uint16(ci)
-			} else if i > 0 {
-				a.next[i*a.nclass+cl] = a.next[fail[i]*a.nclass+cl]
+		t.single[c] = n.kind != 0
+		for c2, n2 := range n.next {
+			if n2 != nil {
+				p := c<<8 | c2
+				t.pairs[p/64] |= 1 << (p % 64)
 			}
 		}
 	}
-	return a
 }
 
 // scan reports whether a line marker occurs in s and where the first
 // credit marker starts (-1 when none).
-func (a *markerAutomaton) scan(s string) (line bool, credit int) {
+func (t *byteTrie) scan(s string) (line bool, credit int) {
 	credit = -1
-	st := 0
-	for j := 0; j < len(s); j++ {
-		st = int(a.next[st*a.nclass+int(a.class[s[j]])])
-		if st == 0 {
-			continue
+	pairs, single := t.pairs, t.single
+	for i := 0; i < len(s); i++ {
+		if pairs != nil && i+1 < len(s) && !single[s[i]] {
+			p := uint(s[i])<<8 | uint(s[i+1])
+			if pairs[p/64]&(1<<(p%64)) == 0 {
+				continue // no marker starts here
+			}
 		}
-		if a.line[st] {
+		if t.walkAt(s, i, &credit) {
 			return true, credit
-		}
-		if n := a.credit[st]; n > 0 && (credit < 0 || j+1-n < credit) {
-			credit = j + 1 - n
 		}
 	}
 	return false, credit
+}
+
+// walkAt follows the markers that start at s[i]: it reports a line marker,
+// and sets credit to i for a credit marker when none was found before.
+func (t *byteTrie) walkAt(s string, i int, credit *int) bool {
+	n := t.next[s[i]]
+	for j := i + 1; n != nil; j++ {
+		if n.kind&markLine != 0 {
+			return true
+		}
+		if n.kind&markCredit != 0 && *credit < 0 {
+			*credit = i
+		}
+		if j >= len(s) {
+			break
+		}
+		n = n.next[s[j]]
+	}
+	return false
 }
