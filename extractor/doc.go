@@ -39,6 +39,7 @@ type doc struct {
 
 	keyBuf  []byte  // event id key
 	hashBuf []byte  // text for the article id
+	lowBuf  []byte  // the lower-case text being made
 	seen    seenSet // aliases of the entity being output
 
 	// Buffers of the event stage: arguments of all events (each event
@@ -66,7 +67,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	d := x.getDoc()
 	defer x.putDoc(d)
 	d.n = &d.norm
-	d.n.reset(text)
+	d.lowBuf = d.n.reset(text, d.lowBuf)
 	d.tokenize()
 	d.sents = segment(d.toks, d.k.lex, d.sents[:0])
 	d.sentOf = grow(d.sentOf, len(d.toks))
@@ -198,6 +199,9 @@ func (d *doc) sentenceSpan(si int) domain.Span {
 // article does not pin its memory.
 const maxPooledTokens = 1 << 16
 
+// maxPooledBytes bounds the text buffers kept for reuse.
+const maxPooledBytes = 1 << 20
+
 // getDoc returns a working state with buffers from earlier extractions.
 func (x *Extractor) getDoc() *doc {
 	d, _ := x.pool.Get().(*doc)
@@ -211,7 +215,7 @@ func (x *Extractor) getDoc() *doc {
 
 // putDoc keeps a working state's buffers for reuse unless they are large.
 func (x *Extractor) putDoc(d *doc) {
-	if cap(d.toks) > maxPooledTokens {
+	if cap(d.toks) > maxPooledTokens || cap(d.lowBuf) > maxPooledBytes {
 		return
 	}
 	*d = doc{
@@ -219,7 +223,7 @@ func (x *Extractor) putDoc(d *doc) {
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
-		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0],
+		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
 		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],

@@ -86,7 +86,7 @@ type normText struct {
 // normalize folds text and builds the offset map.
 func normalize(orig string) *normText {
 	n := &normText{}
-	n.reset(orig)
+	n.reset(orig, nil)
 	return n
 }
 
@@ -99,11 +99,11 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
-// reset normalises orig into n, reusing n's offset map arrays.
-func (n *normText) reset(orig string) {
-	var text, low strings.Builder
+// reset normalises orig into n, reusing n's offset map arrays and lowBuf
+// for the lower-case copy; it returns lowBuf for reuse.
+func (n *normText) reset(orig string, lowBuf []byte) []byte {
+	var text strings.Builder
 	text.Grow(len(orig))
-	low.Grow(len(orig))
 	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
 	rn := 0
 	for ob := 0; ob < len(orig); {
@@ -113,7 +113,6 @@ func (n *normText) reset(orig string) {
 				j++
 			}
 			text.WriteString(orig[ob:j])
-			writeLowerASCII(&low, orig[ob:j])
 			rn += j - ob
 			ob = j
 			continue
@@ -121,7 +120,6 @@ func (n *normText) reset(orig string) {
 		r, size := utf8.DecodeRuneInString(orig[ob:])
 		f := foldRune(r)
 		text.WriteRune(f)
-		low.WriteRune(lowerSameWidth(f))
 		ob += size
 		rn++
 		if size != 1 || utf8.RuneLen(f) != 1 {
@@ -130,23 +128,29 @@ func (n *normText) reset(orig string) {
 			m.ob = append(m.ob, int32(ob))
 		}
 	}
-	*n = normText{orig: orig, text: text.String(), lower: low.String(), om: m, runes: rn}
+	folded := text.String()
+	lowBuf = lowerInPlace(append(lowBuf[:0], folded...))
+	*n = normText{orig: orig, text: folded, lower: string(lowBuf), om: m, runes: rn}
+	return lowBuf
 }
 
-// writeLowerASCII writes the ASCII string s lower-cased.
-func writeLowerASCII(b *strings.Builder, s string) {
-	for len(s) > 0 {
-		k := 0
-		for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
-			k++
+// lowerInPlace lower-cases b rune by rune where that keeps the width.
+func lowerInPlace(b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			continue
 		}
-		b.WriteString(s[:k])
-		if k == len(s) {
-			return
+		r, size := utf8.DecodeRune(b[i:])
+		if l := lowerSameWidth(r); l != r {
+			utf8.EncodeRune(b[i:], l)
 		}
-		b.WriteByte(s[k] + 'a' - 'A')
-		s = s[k+1:]
+		i += size - 1
 	}
+	return b
 }
 
 // lowerSameWidth lower-cases r when that keeps its UTF-8 width.
