@@ -13,9 +13,10 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 	a0 := len(d.argBuf)
 	out := d.argBuf
 	used := usedSet{}
-	for _, rs := range r.compiled.args {
-		for _, st := range rs.strategies {
-			a, ok := d.applyStrategy(st, si, tb, te, used)
+	for ri := range r.compiled.args {
+		rs := &r.compiled.args[ri]
+		for k := range rs.strategies {
+			a, ok := d.applyStrategy(&rs.strategies[k], si, tb, te, &used)
 			if !ok {
 				continue
 			}
@@ -68,7 +69,7 @@ func mentionArg(d *doc, mi int) argFound {
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st strategy, si, tb, te int, used usedSet) (argFound, bool) {
+func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
 	ok := func(mi int) bool {
 		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s)
@@ -745,7 +746,7 @@ func (d *doc) stateBody(si, tb, te int, ok func(int) bool) int {
 
 // locWord returns a generic location ("overseas") in the sentence, the
 // nearest to the trigger.
-func (d *doc) locWord(si, tb int, used usedSet) (argFound, bool) {
+func (d *doc) locWord(si, tb int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
 	best, bestDist := -1, 1<<30
 	for i := s.tb; i < s.te; i++ {
