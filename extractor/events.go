@@ -175,13 +175,13 @@ func hasRole(args []argFound, r domain.Role) bool {
 
 // constraintsHold checks a rule's requires and excludes around a trigger.
 func (d *doc) constraintsHold(r *Rule, si, tb, te int) bool {
-	for _, c := range r.compiled.requires {
-		if !d.constraintHolds(c, si, tb, te) {
+	for k := range r.compiled.requires {
+		if !d.constraintHolds(&r.compiled.requires[k], si, tb, te) {
 			return false
 		}
 	}
-	for _, c := range r.compiled.excludes {
-		if d.constraintHolds(c, si, tb, te) {
+	for k := range r.compiled.excludes {
+		if d.constraintHolds(&r.compiled.excludes[k], si, tb, te) {
 			return false
 		}
 	}
@@ -189,7 +189,7 @@ func (d *doc) constraintsHold(r *Rule, si, tb, te int) bool {
 }
 
 // constraintHolds checks one constraint.
-func (d *doc) constraintHolds(c constraint, si, tb, te int) bool {
+func (d *doc) constraintHolds(c *constraint, si, tb, te int) bool {
 	s := d.sents[si]
 	switch {
 	case c.prior != "":
