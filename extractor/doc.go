@@ -58,6 +58,8 @@ type doc struct {
 	countBuf []int32
 	attached []attachment
 	idKey    []byte // an entity id being built
+
+	byKeyBuf, byRoleBuf []keyedActor
 }
 
 // extract runs the pipeline: normalise, tokenise, drop boilerplate,
@@ -227,6 +229,7 @@ func (x *Extractor) putDoc(d *doc) {
 		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
+		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],
 		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0],
 	}
 	x.pool.Put(d)

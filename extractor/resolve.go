@@ -1,7 +1,9 @@
 package extractor
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,15 +54,7 @@ func (d *doc) resolve() {
 		d.resolveLast(ctx)
 		return
 	}
-	ctx.byKey, ctx.byRole = map[actorKeyT][]int{}, map[int][]int{}
-	for mi := range d.ms {
-		m := &d.ms[mi]
-		if m.kind == mActor && !m.bare && m.ent >= 0 {
-			k := actorKey(m)
-			ctx.byKey[k] = append(ctx.byKey[k], mi)
-			ctx.byRole[m.ref] = append(ctx.byRole[m.ref], mi)
-		}
-	}
+	d.indexQualified(ctx)
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.kind == mActor && m.bare {
@@ -104,9 +98,54 @@ type resolveCtx struct {
 	domAll, domActor int
 	byID             map[string]int
 	lastAuthority    int // country of the last "authorities" mention with a country
-	// qualified actor mentions by role and modifiers, and by role, in order
-	byKey  map[actorKeyT][]int
-	byRole map[int][]int
+	// qualified actor mentions sorted by role, modifiers and position, and
+	// by role and position
+	byKey, byRole []keyedActor
+}
+
+// keyedActor is a qualified actor mention with its key.
+type keyedActor struct {
+	key actorKeyT
+	mi  int
+}
+
+// indexQualified sorts the qualified actor mentions for resolveBareActor.
+func (d *doc) indexQualified(ctx *resolveCtx) {
+	byKey := d.byKeyBuf[:0]
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if m.kind == mActor && !m.bare && m.ent >= 0 {
+			byKey = append(byKey, keyedActor{actorKey(m), mi})
+		}
+	}
+	byRole := append(d.byRoleBuf[:0], byKey...)
+	slices.SortStableFunc(byKey, func(a, b keyedActor) int { return compareKeys(a.key, b.key) })
+	slices.SortStableFunc(byRole, func(a, b keyedActor) int { return a.key.ref - b.key.ref })
+	ctx.byKey, ctx.byRole = byKey, byRole
+	d.byKeyBuf, d.byRoleBuf = byKey[:0], byRole[:0]
+}
+
+func compareKeys(a, b actorKeyT) int {
+	if a.ref != b.ref {
+		return a.ref - b.ref
+	}
+	return strings.Compare(a.mods, b.mods)
+}
+
+// nearestKeyed returns, among the mentions of list whose key compares
+// equal by cmp, the last before mi, else the first after it, else -1.
+func nearestKeyed(list []keyedActor, cmp func(actorKeyT) int, mi int) int {
+	lo := sort.Search(len(list), func(k int) bool { return cmp(list[k].key) >= 0 })
+	hi := sort.Search(len(list), func(k int) bool { return cmp(list[k].key) > 0 })
+	same := list[lo:hi]
+	if len(same) == 0 {
+		return -1
+	}
+	k := sort.Search(len(same), func(k int) bool { return same[k].mi >= mi })
+	if k > 0 {
+		return same[k-1].mi
+	}
+	return same[0].mi
 }
 
 // actorKeyT is the role and modifiers of an actor mention.
@@ -118,19 +157,6 @@ type actorKeyT struct {
 // actorKey returns the role and modifiers of an actor mention.
 func actorKey(m *mention) actorKeyT {
 	return actorKeyT{m.ref, m.mods}
-}
-
-// nearestIn returns the last index in list before mi, else the first after
-// it, else -1.
-func nearestIn(list []int, mi int) int {
-	if len(list) == 0 {
-		return -1
-	}
-	k := sort.SearchInts(list, mi)
-	if k > 0 {
-		return list[k-1]
-	}
-	return list[0]
 }
 
 // dominantCountries returns the most named country overall and among the
@@ -493,9 +519,10 @@ func (d *doc) noVerbBetween(from, to int) bool {
 // "the cadres") to the nearest group of the same role named with one.
 func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
 	m := &d.ms[mi]
-	best := nearestIn(ctx.byKey[actorKey(m)], mi)
+	key := actorKey(m)
+	best := nearestKeyed(ctx.byKey, func(k actorKeyT) int { return compareKeys(k, key) }, mi)
 	if best < 0 && m.mods == "" {
-		best = nearestIn(ctx.byRole[m.ref], mi)
+		best = nearestKeyed(ctx.byRole, func(k actorKeyT) int { return k.ref - key.ref }, mi)
 	}
 	if best >= 0 {
 		m.country = d.ms[best].country
@@ -507,9 +534,9 @@ func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
 		country = ctx.domAll
 	}
 	m.country = country
-	key, name := d.actorID(m, country)
-	d.idKey = key[:0]
-	e := d.entityForKey(key, domain.Actor, nameParts{name}, country, mi, ctx)
+	id, name := d.actorID(m, country)
+	d.idKey = id[:0]
+	e := d.entityForKey(id, domain.Actor, nameParts{name}, country, mi, ctx)
 	d.attach(mi, e)
 }
 
