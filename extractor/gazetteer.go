@@ -80,7 +80,7 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 		end int
 		n   *tnode
 	}
-	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 || d.t.next(d.t.root, &toks[i]) == nil {
+	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 {
 		return nil, i // most tokens start no name
 	}
 	var stack [12]cand
