@@ -613,7 +613,7 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 		if mi := d.topAt[i]; mi >= 0 {
 			return int(mi)
 		}
-		if ids, e := d.k.gaz.quant.longest(d.toks, i, limit, d.idbuf[:0]); len(ids) > 0 {
+		if ids, e := d.longest(d.k.gaz.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
 			i = e
 			continue
 		}

@@ -35,6 +35,7 @@ type doc struct {
 	events []eventFound
 
 	idbuf, idbuf2 [16]int32
+	memo          [8]longestMemo // by dictionary bit
 	hitBuf        []hit
 
 	keyBuf  []byte  // event id key
@@ -211,6 +212,7 @@ func (x *Extractor) getDoc() *doc {
 		d = &doc{}
 	}
 	d.x, d.k = x, x.data
+	d.memo = [8]longestMemo{}
 	d.acronyms = map[string]acronymDef{}
 	return d
 }

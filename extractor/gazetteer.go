@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -113,6 +114,34 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 		}
 	}
 	return nil, i
+}
+
+// longestMemo is a dictionary's last answer in a document.
+type longestMemo struct {
+	valid         bool
+	i, limit, end int
+	n             int
+	ids           [16]int32
+}
+
+// longest is dict.longest over the document's tokens. The chunker asks a
+// dictionary about the same token several times, so the last answer of
+// each dictionary is kept; the ids are copied into buf either way.
+func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
+	if dc.bit == 0 {
+		return dc.longest(d.toks, i, limit, buf)
+	}
+	m := &d.memo[bits.TrailingZeros8(dc.bit)]
+	if m.valid && m.i == i && m.limit == limit {
+		if m.n == 0 {
+			return nil, m.end
+		}
+		return append(buf, m.ids[:m.n]...), m.end
+	}
+	ids, e := dc.longest(d.toks, i, limit, buf)
+	m.valid = len(ids) <= len(m.ids)
+	m.i, m.limit, m.end, m.n = i, limit, e, copy(m.ids[:], ids)
+	return ids, e
 }
 
 func nextIs(toks []token, j, limit int, words []string) bool {

@@ -140,10 +140,10 @@ type nationality struct {
 func (d *doc) parseNP(i, limit, si int) int {
 	g := d.k.gaz
 	// Names that begin with a determiner ("the North") come first.
-	if ids, e := g.quant.longest(d.toks, i, limit, d.idbuf[:0]); len(ids) > 0 {
-		if pids, pe := g.names.longest(d.toks, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
+	if ids, e := d.longest(g.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
+		if pids, pe := d.longest(g.names, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
 			// "the North Korean regime" is not "the North".
-			if _, pe2 := g.names.longest(d.toks, e, limit, d.idbuf2[:0]); pe2 < pe || pe2 == e {
+			if _, pe2 := d.longest(g.names, e, limit, d.idbuf2[:0]); pe2 < pe || pe2 == e {
 				if end := d.parsePlace(i, limit, si, true); end > i {
 					return end
 				}
@@ -152,7 +152,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 	}
 	j := i
 	for q := 0; q < 3 && j < limit; q++ {
-		ids, e := g.quant.longest(d.toks, j, limit, d.idbuf[:0])
+		ids, e := d.longest(g.quant, j, limit, d.idbuf[:0])
 		if len(ids) == 0 || d.inAmount(j) {
 			break
 		}
@@ -307,7 +307,7 @@ func (d *doc) nationalities(j, limit int, out []nationality) ([]nationality, int
 		if d.toks[j].low == "country" && j+1 < limit && d.toks[j+1].low == "'s" && j > 0 && d.toks[j-1].low == "the" {
 			return append(out[:0], nationality{country: contextCountry, tb: j, te: j + 1, possessive: true}), j + 2
 		}
-		ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+		ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 		if len(ids) == 0 {
 			break
 		}
@@ -403,7 +403,7 @@ func (d *doc) bareNationality(nats []nationality, end, si int) int {
 // in brackets after it, and a role after that ("MSS agents").
 func (d *doc) parseBody(j, spanStart, limit, si int, nats []nationality, count int) int {
 	g := d.k.gaz
-	ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 	kind, ref := mKind(0), -1
 	want := natCountry(nats)
 	for _, id := range ids {
@@ -505,9 +505,9 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 			k = e
 			continue
 		}
-		if ids, e := g.roleD.longest(d.toks, k, limit, d.idbuf[:0]); len(ids) > 0 {
+		if ids, e := d.longest(g.roleD, k, limit, d.idbuf[:0]); len(ids) > 0 {
 			// "border guards" is a role, but "border police" a head.
-			if ids2, e2 := g.heads.longest(d.toks, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+			if ids2, e2 := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
 				return j, -1, "", k
 			}
 			r := g.roleD.entries[ids[0]].ref
@@ -518,11 +518,11 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 		}
 		if k > j {
 			// "garment factory": stop before a head noun.
-			if hids, _ := g.heads.longest(d.toks, k, limit, d.idbuf2[:0]); len(hids) > 0 {
+			if hids, _ := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(hids) > 0 {
 				break
 			}
 		}
-		ids, e := g.modsD.longest(d.toks, k, limit, d.idbuf[:0])
+		ids, e := d.longest(g.modsD, k, limit, d.idbuf[:0])
 		if len(ids) == 0 || d.inAmount(k) {
 			break
 		}
@@ -594,11 +594,11 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	if count > 0 {
 		return j
 	}
-	ids, e := g.heads.longest(d.toks, j, limit, d.idbuf[:0])
+	ids, e := d.longest(g.heads, j, limit, d.idbuf[:0])
 	if len(ids) > 0 {
 		k, mods = j, ""
 	} else {
-		ids, e = g.heads.longest(d.toks, k, limit, d.idbuf[:0])
+		ids, e = d.longest(g.heads, k, limit, d.idbuf[:0])
 	}
 	if len(ids) == 0 {
 		return j
@@ -663,7 +663,7 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 	m.regime = head.regime
 	end := e
 	if e+1 < limit && d.toks[e].low == "in" {
-		ids, pe := g.names.longest(d.toks, e+1, limit, d.idbuf[:0])
+		ids, pe := d.longest(g.names, e+1, limit, d.idbuf[:0])
 		for _, id := range ids {
 			en := g.names.entries[id]
 			if en.kind != ekCity && en.kind != ekCountry && en.kind != ekRegion {
@@ -722,7 +722,7 @@ func (d *doc) regionPhrase(nats []nationality, e, limit, si int) int {
 // parsePronoun records a pronoun or a group noun ("the group").
 func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 	g := d.k.gaz
-	ids, e := g.group.longest(d.toks, j, limit, d.idbuf[:0])
+	ids, e := d.longest(g.group, j, limit, d.idbuf[:0])
 	if len(ids) == 0 {
 		return j
 	}
@@ -746,7 +746,7 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 // stands for its government becomes an agency mention.
 func (d *doc) parsePlace(j, limit, si int, top bool) int {
 	g := d.k.gaz
-	ids, e := g.names.longest(d.toks, j, limit, d.idbuf[:0])
+	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 	for _, id := range ids {
 		en := g.names.entries[id]
 		switch en.kind {
@@ -868,7 +868,7 @@ func (d *doc) followedByNoun(e int) bool {
 // regionHeadAt reports whether a region head ("border", "border area")
 // starts at token e.
 func (d *doc) regionHeadAt(e, limit int) bool {
-	ids, _ := d.k.gaz.heads.longest(d.toks, e, limit, d.idbuf2[:0])
+	ids, _ := d.longest(d.k.gaz.heads, e, limit, d.idbuf2[:0])
 	for _, id := range ids {
 		if d.k.gaz.heads.entries[id].kind == ekRegionHead {
 			return true
