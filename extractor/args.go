@@ -780,7 +780,12 @@ func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
 func (d *doc) sameClause(from, to int) bool {
 	for i := from; i < to; i++ {
 		w := d.toks[i].low
-		if w == ";" || w == "but" || w == "while" || w == "whereas" || w == "although" {
+		if w == ";" || w == "but" || w == "whereas" || w == "although" {
+			return false
+		}
+		// "while a third secretary ..." opens a clause; "while in
+		// Shenyang" does not.
+		if w == "while" && i+1 < len(d.toks) && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
 			return false
 		}
 	}
