@@ -795,7 +795,13 @@ func (d *doc) sameClause(from, to int) bool {
 // moneyNP returns the quantified money phrase inside a trigger: "almost
 // their entire salary" in "giving almost their entire salary to ...".
 func (d *doc) moneyNP(tb, te int) (argFound, bool) {
-	for i := tb + 1; i < te; i++ {
+	// The phrase may also follow the trigger: "hand over most of their
+	// wages".
+	lim := te
+	for lim < len(d.toks) && lim < te+6 && d.toks[lim].kind != tkPunct && d.sentOf[lim] == d.sentOf[tb] {
+		lim++
+	}
+	for i := tb + 1; i < lim; i++ {
 		if !d.is(i, lMoney) {
 			continue
 		}
