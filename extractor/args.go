@@ -800,7 +800,12 @@ func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
 func (d *doc) sameClause(from, to int) bool {
 	for i := from; i < to; i++ {
 		w := d.toks[i].low
-		if w == ";" || w == "but" || w == "while" || w == "whereas" || w == "although" {
+		if w == ";" || w == "but" || w == "whereas" || w == "although" {
+			return false
+		}
+		// "while a third secretary ..." opens a clause; "while in
+		// Shenyang" does not.
+		if w == "while" && i+1 < len(d.toks) && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
 			return false
 		}
 	}
@@ -810,7 +815,13 @@ func (d *doc) sameClause(from, to int) bool {
 // moneyNP returns the quantified money phrase inside a trigger: "almost
 // their entire salary" in "giving almost their entire salary to ...".
 func (d *doc) moneyNP(tb, te int) (argFound, bool) {
-	for i := tb + 1; i < te; i++ {
+	// The phrase may also follow the trigger: "hand over most of their
+	// wages".
+	lim := te
+	for lim < len(d.toks) && lim < te+6 && d.toks[lim].kind != tkPunct && d.sentOf[lim] == d.sentOf[tb] {
+		lim++
+	}
+	for i := tb + 1; i < lim; i++ {
 		if !d.is(i, lMoney) {
 			continue
 		}

@@ -8,14 +8,14 @@ type timeSpan struct{ tb, te int }
 // and temporal phrases opened by "following", "after", "before", "since",
 // "during" or "amid" that run to the end of their clause.
 func (d *doc) findTimes(s sentence) {
-	// Temporal phrases may hold simple times ("after ... last month"):
-	// both are kept, in order of start.
-	phraseEnd := -1
+	// Temporal phrases may hold simple times ("after ... last month")
+	// and other temporal phrases: all are kept, in order of start.
 	for i := s.tb; i < s.te; i++ {
-		if i >= phraseEnd && d.is(i, lTimePreps) {
+		if d.is(i, lTimePreps) {
+			// A temporal phrase inside another ("following reports of
+			// defections ... after the summit") is kept too.
 			if e := d.timeAt(i, s.te); e > i {
 				d.times = append(d.times, timeSpan{i, e})
-				phraseEnd = e
 				continue
 			}
 		}
