@@ -848,6 +848,13 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 			}
 		}
 	}
+	// "In March, two men ... slipped away and sought asylum": a time
+	// that opens the sentence before a comma frames all of it.
+	if first < last {
+		if t := d.times[first]; t.tb == s.tb && t.te < tb && d.toks[t.te].low == "," && d.sameClause(t.te, tb) {
+			return argFound{tb: t.tb, te: t.te, mention: -1}, true
+		}
+	}
 	return argFound{}, false
 }
 
