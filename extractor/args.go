@@ -279,7 +279,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		}
 		// "after a worker escaped": a conjunction, not a preposition,
 		// opens the trigger's own clause.
-		if ok(mi) && d.onlyAuxBetween(d.ms[mi].te, tb) {
+		if ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
 				switch d.toks[k-1].low {
 				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
