@@ -247,6 +247,10 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && ok(int(mi)) {
 			return int(mi)
 		}
+		switch d.toks[k-1].low {
+		case "anyone", "anybody", "someone", "somebody", "those", "one", "whoever", "people", "everyone":
+			return -1 // "anyone who defects": no group to name
+		}
 	}
 	steps := 0
 	for i := tb - 1; i >= s.tb && steps < 30; i-- {

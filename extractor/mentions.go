@@ -243,7 +243,7 @@ func (d *doc) bothGroup(i, start, n, si int) {
 		return
 	}
 	switch d.toks[m.te-1].low {
-	case "men", "women", "people", "brothers", "sisters":
+	case "men", "women", "people":
 		m.kind = mGroupNoun
 		m.tb = i
 	}

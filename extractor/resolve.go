@@ -433,6 +433,9 @@ func (d *doc) antecedent(mi int) int {
 		}
 		switch {
 		case m.kind == mGroupNoun:
+			if pair := d.toks[m.tb].low == "both" || m.te-m.tb > 1 && d.toks[m.tb+1].low == "two" || d.toks[m.te-1].low == "pair" || d.toks[m.te-1].low == "couple"; pair && o.count > 2 {
+				continue // "both", "the pair" stand for two
+			}
 			if o.kind == mActor && o.count > 1 {
 				return o.ent
 			}
