@@ -259,6 +259,13 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if t.low == ";" || t.low == ":" {
 			return -1
 		}
+		if t.low == "who" && i > s.tb {
+			// "envoys who have struggled to meet Pyongyang's demands":
+			// the antecedent of "who" is the subject of its clause.
+			if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && ok(int(mi)) {
+				return int(mi)
+			}
+		}
 		if t.low == "," {
 			// "The group, which included a teenage girl, had been
 			// detained": step over the relative clause.
