@@ -627,10 +627,11 @@ func isHearsay(w string) bool {
 }
 
 // onlyAuxBetween reports whether [from, to) holds only auxiliaries,
-// negations and adverbs in -ly.
+// negations, adverbs in -ly and verbs that begin or go on ("began").
 func (d *doc) onlyAuxBetween(from, to int) bool {
+	aspect, hasAspect := d.k.lex.listBit["aspect_verbs"]
 	for i := from; i < to; i++ {
-		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also") {
+		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also" || hasAspect && d.is(i, aspect)) {
 			return false
 		}
 	}
