@@ -259,6 +259,11 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if t.low == ";" || t.low == ":" {
 			return -1
 		}
+		if t.is(lSpeech) && t.low != "according" && i+1 < tb && !d.is(i+1, lPrep) {
+			// "Kim ... said loyalty fund quotas had doubled": the
+			// speaker is no participant of the reported event.
+			return -1
+		}
 		if t.low == "who" && i > s.tb {
 			// "envoys who have struggled to meet Pyongyang's demands":
 			// the antecedent of "who" is the subject of its clause.
