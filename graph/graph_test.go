@@ -83,7 +83,7 @@ func TestCachedMergesConcurrentMisses(t *testing.T) {
 func TestLoaderBatches(t *testing.T) {
 	var batches [][]int
 	var mu sync.Mutex
-	l := newLoader(20*time.Millisecond, nil, func(_ context.Context, keys []int) ([]int, []error) {
+	l := newLoader(20*time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
 		mu.Lock()
 		batches = append(batches, append([]int(nil), keys...))
 		mu.Unlock()
@@ -117,16 +117,15 @@ func TestLoaderPeeksAtCache(t *testing.T) {
 	c := NewCache(10, time.Minute)
 	c.Put("n\x001", 100)
 	var fetched []int
-	l := newLoader(time.Millisecond,
-		peek(c, func(k int) string { return fmt.Sprint("n\x00", k) }, func(context.Context, int) (int, bool, error) { return 0, false, nil }),
-		func(_ context.Context, keys []int) ([]int, []error) {
-			fetched = append(fetched, keys...)
-			out := make([]int, len(keys))
-			for i, k := range keys {
-				out[i] = k * 10
-			}
-			return out, nil
-		})
+	l := newLoader(time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
+		fetched = append(fetched, keys...)
+		out := make([]int, len(keys))
+		for i, k := range keys {
+			out[i] = k * 10
+		}
+		return out, nil
+	})
+	l.peek = peek(c, func(k int) string { return fmt.Sprint("n\x00", k) }, func(context.Context, int) (int, bool, error) { return 0, false, nil })
 	got, err := l.LoadAll(context.Background(), []int{1, 2, 3})
 	if err != nil || !slices.Equal(got, []int{100, 20, 30}) {
 		t.Errorf("LoadAll = %v, %v; want [100 20 30]", got, err)

@@ -48,47 +48,41 @@ const maxBatch = 500
 // NewLoaders returns the loaders of one request.
 func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
 	l := &Loaders{}
-	l.events = newLoader(wait,
-		peek(cache, func(k string) string { return "event\x00" + k }, one(store.EventsByID)),
-		byID(cache, "event", store.EventsByID))
-	l.entities = newLoader(wait,
-		peek(cache, func(k string) string { return "entity\x00" + k }, one(store.EntitiesByID)),
-		byID(cache, "entity", store.EntitiesByID))
-	l.articles = newLoader(wait,
-		peek(cache, func(k string) string { return "article\x00" + k }, one(store.ArticlesByID)),
-		byID(cache, "article", store.ArticlesByID))
-	l.facts = newLoader(wait,
-		peek(cache, func(k string) string { return "facts\x00" + k }, func(ctx context.Context, k string) ([]neo4jstore.Fact, bool, error) {
-			m, err := store.Facts(ctx, []string{k})
-			return m[k], err == nil, err
-		}),
-		func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
-			m, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
-			out := make([][]neo4jstore.Fact, len(keys))
-			for i, k := range keys {
-				out[i] = m[k]
-				if err == nil {
-					cache.Put("facts\x00"+k, out[i])
-				}
+	l.events = newLoader(wait, byID(cache, "event", store.EventsByID))
+	l.events.peek = peek(cache, func(k string) string { return "event\x00" + k }, one(store.EventsByID))
+	l.entities = newLoader(wait, byID(cache, "entity", store.EntitiesByID))
+	l.entities.peek = peek(cache, func(k string) string { return "entity\x00" + k }, one(store.EntitiesByID))
+	l.articles = newLoader(wait, byID(cache, "article", store.ArticlesByID))
+	l.articles.peek = peek(cache, func(k string) string { return "article\x00" + k }, one(store.ArticlesByID))
+	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
+		m, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
+		out := make([][]neo4jstore.Fact, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+			if err == nil {
+				cache.Put("facts\x00"+k, out[i])
 			}
-			return out, fill(len(keys), err)
-		})
+		}
+		return out, fill(len(keys), err)
+	})
+	l.facts.peek = peek(cache, func(k string) string { return "facts\x00" + k }, func(ctx context.Context, k string) ([]neo4jstore.Fact, bool, error) {
+		m, err := store.Facts(ctx, []string{k})
+		return m[k], err == nil, err
+	})
 	eventsOf := func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.EventPage, error) {
 		var s eventsOfSpec
 		_ = json.Unmarshal([]byte(spec), &s)
 		return store.EventsOf(ctx, keys, s.Article, s.Role, s.Query)
 	}
-	l.eventsOf = newLoader(wait,
-		peek(cache, func(k listKey) string { return "events of\x00" + k.Spec + "\x00" + k.Key }, oneOf(eventsOf)),
-		grouped(cache, "events of", eventsOf))
+	l.eventsOf = newLoader(wait, grouped(cache, "events of", eventsOf))
+	l.eventsOf.peek = peek(cache, func(k listKey) string { return "events of\x00" + k.Spec + "\x00" + k.Key }, oneOf(eventsOf))
 	related := func(ctx context.Context, spec string, keys []string) (map[string]neo4jstore.RelatedPage, error) {
 		var q neo4jstore.RelatedQuery
 		_ = json.Unmarshal([]byte(spec), &q)
 		return store.Related(ctx, keys, q)
 	}
-	l.related = newLoader(wait,
-		peek(cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key }, oneOf(related)),
-		grouped(cache, "related", related))
+	l.related = newLoader(wait, grouped(cache, "related", related))
+	l.related.peek = peek(cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key }, oneOf(related))
 	return l
 }
 
@@ -102,16 +96,13 @@ type loader[K comparable, V any] struct {
 	batch *dataloadgen.Loader[K, V]
 }
 
-func newLoader[K comparable, V any](wait time.Duration, peek func(K) (V, bool), fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+func newLoader[K comparable, V any](wait time.Duration, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
 	// A batch runs with the context of its first key; others share its
 	// query, so that caller's cancellation must not end it.
 	detached := func(ctx context.Context, keys []K) ([]V, []error) {
 		return fetch(context.WithoutCancel(ctx), keys)
 	}
-	return &loader[K, V]{
-		peek:  peek,
-		batch: dataloadgen.NewLoader(detached, dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(maxBatch)),
-	}
+	return &loader[K, V]{batch: dataloadgen.NewLoader(detached, dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(maxBatch))}
 }
 
 // Load returns the value of key.
