@@ -267,6 +267,10 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && ok(int(mi)) {
 			return int(mi)
 		}
+		switch d.toks[k-1].low {
+		case "anyone", "anybody", "someone", "somebody", "those", "one", "whoever", "people", "everyone":
+			return -1 // "anyone who defects": no group to name
+		}
 	}
 	steps := 0
 	for i := tb - 1; i >= s.tb && steps < 30; i-- {
@@ -274,6 +278,18 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		t := &d.toks[i]
 		if t.low == ";" || t.low == ":" {
 			return -1
+		}
+		if t.is(lSpeech) && t.low != "according" && i+1 < tb && !d.is(i+1, lPrep) {
+			// "Kim ... said loyalty fund quotas had doubled": the
+			// speaker is no participant of the reported event.
+			return -1
+		}
+		if t.low == "who" && i > s.tb {
+			// "envoys who have struggled to meet Pyongyang's demands":
+			// the antecedent of "who" is the subject of its clause.
+			if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && ok(int(mi)) {
+				return int(mi)
+			}
 		}
 		if t.low == "," {
 			// "The group, which included a teenage girl, had been
@@ -299,7 +315,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		}
 		// "after a worker escaped": a conjunction, not a preposition,
 		// opens the trigger's own clause.
-		if ok(mi) && d.onlyAuxBetween(d.ms[mi].te, tb) {
+		if ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
 				switch d.toks[k-1].low {
 				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
@@ -636,10 +652,11 @@ func isHearsay(w string) bool {
 }
 
 // onlyAuxBetween reports whether [from, to) holds only auxiliaries,
-// negations and adverbs in -ly.
+// negations, adverbs in -ly and verbs that begin or go on ("began").
 func (d *doc) onlyAuxBetween(from, to int) bool {
+	aspect, hasAspect := d.k.lex.listBit["aspect_verbs"]
 	for i := from; i < to; i++ {
-		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also") {
+		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also" || hasAspect && d.is(i, aspect)) {
 			return false
 		}
 	}
@@ -866,6 +883,13 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
 				return argFound{tb: t.tb, te: t.te, mention: -1}, true
 			}
+		}
+	}
+	// "In March, two men ... slipped away and sought asylum": a time
+	// that opens the sentence before a comma frames all of it.
+	if first < last {
+		if t := d.times[first]; t.tb == s.tb && t.te < tb && d.toks[t.te].low == "," && d.sameClause(t.te, tb) {
+			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
 	return argFound{}, false

@@ -244,7 +244,7 @@ func (d *doc) bothGroup(i, start, n, si int) {
 		return
 	}
 	switch d.toks[m.te-1].low {
-	case "men", "women", "people", "brothers", "sisters":
+	case "men", "women", "people":
 		m.kind = mGroupNoun
 		m.tb = i
 	}
@@ -785,7 +785,14 @@ func (d *doc) govUse(b, e, limit int) bool {
 	s := d.sents[d.sentOf[b]]
 	// "a counsellor in Cairo seeks asylum": after a preposition the
 	// capital is a place, whatever verb follows.
-	inPlace := b-1 >= s.tb && d.is(b-1, lPrep) && d.toks[b-1].low != "with" && d.toks[b-1].low != "against" && d.toks[b-1].low != "by"
+	inPlace := false
+	if b-1 >= s.tb && d.is(b-1, lPrep) {
+		switch d.toks[b-1].low {
+		case "with", "against", "by", "since", "after", "before", "until", "as", "because", "while", "once":
+		default:
+			inPlace = true
+		}
+	}
 	if e < limit {
 		n := d.toks[e].low
 		if n == "'s" || d.is(e, lGovVerbs) && !inPlace {

@@ -505,10 +505,13 @@ func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
 func (d *doc) noVerbBetween(from, to int) bool {
 	for i := from; i < to; i++ {
 		t := &d.toks[i]
+		if t.low == "'s" && i > from && d.toks[i-1].has(flCap) {
+			continue // "Hyesan's Masan-dong"
+		}
 		if t.low == "," || t.is(lAux) || t.is(lAuxBe) || t.is(lSpeech) {
 			return false
 		}
-		if d.topCover[i] < 0 && !t.is(lPrep) && !t.is(lPoss) && t.low != "the" && t.low != "a" && t.low != "an" && !t.has(flCap) {
+		if d.topCover[i] < 0 && !t.is(lPrep) && !t.is(lPoss) && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "'s" && !t.has(flCap) && !(t.low == "-" && !t.has(flSpaceBefore)) && !(i > from && d.toks[i-1].low == "-" && !t.has(flSpaceBefore)) {
 			return false
 		}
 	}
@@ -566,6 +569,9 @@ func (d *doc) antecedent(mi int) int {
 		}
 		switch {
 		case m.kind == mGroupNoun:
+			if pair := d.toks[m.tb].low == "both" || m.te-m.tb > 1 && d.toks[m.tb+1].low == "two" || d.toks[m.te-1].low == "pair" || d.toks[m.te-1].low == "couple"; pair && o.count > 2 {
+				continue // "both", "the pair" stand for two
+			}
 			if o.kind == mActor && o.count > 1 {
 				return o.ent
 			}

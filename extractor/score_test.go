@@ -332,7 +332,7 @@ func checkFloors(t *testing.T, name string, s scores, f floors) {
 func TestScoreOwnArticles(t *testing.T) {
 	x := newTestExtractor(t)
 	s := scoreDir(t, x, filepath.Join("testdata", "gold"), filepath.Join("testdata", "articles"))
-	checkFloors(t, "testdata", s, floors{core: 0.96, ext: 0.92, arg: 0.84, ent: 0.94, modality: 0.99})
+	checkFloors(t, "testdata", s, floors{core: 0.97, ext: 0.92, arg: 0.89, ent: 0.95, modality: 0.99})
 }
 
 // TestScoreDev scores the shared development articles, read at run time,
@@ -341,5 +341,5 @@ func TestScoreDev(t *testing.T) {
 	dir := testenv.EvalDir(t)
 	x := newTestExtractor(t)
 	s := scoreDir(t, x, filepath.Join(dir, "dev", "gold"), filepath.Join(dir, "dev", "articles"))
-	checkFloors(t, "dev", s, floors{core: 0.99, ext: 0.99, arg: 0.93, ent: 0.99, modality: 0.99})
+	checkFloors(t, "dev", s, floors{core: 0.99, ext: 0.99, arg: 0.945, ent: 0.99, modality: 0.99})
 }

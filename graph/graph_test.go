@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -76,12 +78,12 @@ func TestCachedMergesConcurrentMisses(t *testing.T) {
 	}
 }
 
-// Loads made close together are fetched in one batch, even when the callers
-// start a few milliseconds apart.
+// Loads made close together are fetched in one batch of distinct keys,
+// even when the callers start a few milliseconds apart.
 func TestLoaderBatches(t *testing.T) {
 	var batches [][]int
 	var mu sync.Mutex
-	l := newLoader(5*time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
+	l := newLoader(20*time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
 		mu.Lock()
 		batches = append(batches, append([]int(nil), keys...))
 		mu.Unlock()
@@ -106,6 +108,30 @@ func TestLoaderBatches(t *testing.T) {
 	wg.Wait()
 	if len(batches) != 1 || len(batches[0]) != 25 {
 		t.Errorf("batches %v, want one of 25 distinct keys", batches)
+	}
+}
+
+// A loader answers cached keys from the read cache and fetches only the
+// others.
+func TestLoaderPeeksAtCache(t *testing.T) {
+	c := NewCache(10, time.Minute)
+	c.Put("n\x001", 100)
+	var fetched []int
+	l := newLoader(time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
+		fetched = append(fetched, keys...)
+		out := make([]int, len(keys))
+		for i, k := range keys {
+			out[i] = k * 10
+		}
+		return out, nil
+	})
+	l.peek = peek(c, func(k int) string { return fmt.Sprint("n\x00", k) }, func(context.Context, int) (int, bool, error) { return 0, false, nil })
+	got, err := l.LoadAll(context.Background(), []int{1, 2, 3})
+	if err != nil || !slices.Equal(got, []int{100, 20, 30}) {
+		t.Errorf("LoadAll = %v, %v; want [100 20 30]", got, err)
+	}
+	if !slices.Equal(fetched, []int{2, 3}) {
+		t.Errorf("fetched %v, want [2 3]", fetched)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/vikstrous/dataloadgen"
+
 	"eventgraph/neo4jstore"
 )
 
@@ -37,8 +39,11 @@ type eventsOfSpec struct {
 
 type loadersKey struct{}
 
-// DefaultBatchWait is how long a loader waits for one more key.
+// DefaultBatchWait is how long a loader collects keys before it queries.
 const DefaultBatchWait = 2 * time.Millisecond
+
+// maxBatch bounds the keys of one query.
+const maxBatch = 500
 
 // NewLoaders returns the loaders of one request.
 func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Loaders {
@@ -79,6 +84,58 @@ func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Load
 	l.related = newLoader(wait, grouped(cache, "related", related))
 	l.related.peek = peek(cache, func(k listKey) string { return "related\x00" + k.Spec + "\x00" + k.Key }, oneOf(related))
 	return l
+}
+
+// loader is a dataloader that looks in the read cache first. The cache
+// outlives the request, so a cached value costs neither a batch wait nor a
+// round trip (and a stale one is served while it is refreshed); other keys
+// go to a dataloadgen loader, which batches them and memoises the results
+// for the request.
+type loader[K comparable, V any] struct {
+	peek  func(K) (V, bool) // nil without a cache
+	batch *dataloadgen.Loader[K, V]
+}
+
+func newLoader[K comparable, V any](wait time.Duration, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+	// A batch runs with the context of its first key; others share its
+	// query, so that caller's cancellation must not end it.
+	detached := func(ctx context.Context, keys []K) ([]V, []error) {
+		return fetch(context.WithoutCancel(ctx), keys)
+	}
+	return &loader[K, V]{batch: dataloadgen.NewLoader(detached, dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(maxBatch))}
+}
+
+// Load returns the value of key.
+func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	return l.thunk(ctx, key)()
+}
+
+// LoadAll returns the values of keys, in order, fetched in one batch.
+func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	thunks := make([]func() (V, error), len(keys))
+	for i, k := range keys {
+		thunks[i] = l.thunk(ctx, k)
+	}
+	out := make([]V, len(keys))
+	for i, th := range thunks {
+		v, err := th()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// thunk returns a function that returns the value of key: at once when it
+// is cached, else when its batch has been fetched.
+func (l *loader[K, V]) thunk(ctx context.Context, key K) func() (V, error) {
+	if l.peek != nil {
+		if v, ok := l.peek(key); ok {
+			return func() (V, error) { return v, nil }
+		}
+	}
+	return l.batch.LoadThunk(ctx, key)
 }
 
 // WithLoaders returns ctx carrying l.
