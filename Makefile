@@ -5,7 +5,7 @@ NEO4J := scripts/neo4j.sh
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build check bench neo4j-start neo4j-stop neo4j-status neo4j-restart neo4j-logs
+.PHONY: help run test build check bench generate neo4j-start neo4j-stop neo4j-status neo4j-restart neo4j-logs
 
 BIN := bin/eventgraph
 GO_PACKAGES := ./...
@@ -28,6 +28,9 @@ build: ## build the eventgraph binary into bin/
 check: ## gofmt and go vet
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	go vet $(GO_PACKAGES)
+
+generate: ## regenerate the GraphQL code from schema.graphqls and gqlgen.yml
+	go generate ./graph
 
 bench: neo4j-start ## run the benchmarks (see BENCHMARKS.md)
 	go test -run '^$$' -bench . -benchmem $(GO_PACKAGES)

@@ -4,4 +4,4 @@
 // documents out.
 package graph
 
-//go:generate go run github.com/99designs/gqlgen generate --config ../gqlgen.yml
+//go:generate sh -c "cd .. && go tool gqlgen generate"

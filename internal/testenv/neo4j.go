@@ -43,15 +43,21 @@ func ResetNeo4j(t testing.TB, cfg config.Neo4j) {
 		t.Fatalf("neo4j driver: %v", err)
 	}
 	defer driver.Close(ctx)
-	const wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+	// Relationships first, then nodes, a batch at a time: one transaction
+	// per hub node would not fit in memory on a large graph.
 	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, wipe, nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		t.Fatalf("reset neo4j: %v", err)
+	for _, wipe := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		res, err := sess.Run(ctx, wipe, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			t.Fatalf("reset neo4j: %v", err)
+		}
 	}
 }
 
