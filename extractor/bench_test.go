@@ -116,6 +116,18 @@ var pathological = map[string]func(n int) string{
 	"repeated-triggers": func(n int) string {
 		return strings.Repeat("defected arrested repatriated quota monitoring ", n/47+1)
 	},
+	// Thousands of distinct named people: resolution must not compare
+	// every person with every mention.
+	"named-people": func(n int) string {
+		var b strings.Builder
+		r := rand.New(rand.NewSource(3))
+		syl := []string{"chol", "su", "song", "hui", "yong", "il", "myong", "ok", "gwang", "nam", "hyok", "jin"}
+		for b.Len() < n {
+			fmt.Fprintf(&b, "Kim %s-%s%s, a trader, defected in Hyesan. ", strings.ToUpper(syl[r.Intn(12)][:1])+syl[r.Intn(12)][1:],
+				syl[r.Intn(12)], syl[r.Intn(12)])
+		}
+		return b.String()
+	},
 	"no-spaces":   func(n int) string { return strings.Repeat("x", n) },
 	"punctuation": func(n int) string { return strings.Repeat("(\u201c.\u201d)-, ", n/12+1) },
 }
@@ -125,7 +137,7 @@ var pathological = map[string]func(n int) string{
 // linear time.
 func BenchmarkPathological(b *testing.B) {
 	x := newTestExtractor(b)
-	for _, name := range []string{"one-line", "repeated-triggers", "no-spaces", "punctuation"} {
+	for _, name := range []string{"one-line", "repeated-triggers", "named-people", "no-spaces", "punctuation"} {
 		for _, size := range []int{1 << 20, 4 << 20, 8 << 20} {
 			text := pathological[name](size)
 			if len(text) > MaxTextBytes {

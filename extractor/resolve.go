@@ -101,6 +101,9 @@ type resolveCtx struct {
 	// qualified actor mentions sorted by role, modifiers and position, and
 	// by role and position
 	byKey, byRole []keyedActor
+	// persons maps a named person's slug to the entity its first mention
+	// resolved to.
+	persons map[string]int
 }
 
 // keyedActor is a qualified actor mention with its key.
@@ -474,22 +477,17 @@ func (d *doc) actorName(m *mention) string {
 // Song-chol,"), or a person of their own.
 func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
 	m := &d.ms[mi]
-	for k := range d.ms {
-		o := &d.ms[k]
-		if k != mi && o.kind == mPerson && o.slug == m.slug && o.ent >= 0 {
-			d.attach(mi, o.ent)
-			return
-		}
+	if e, ok := ctx.persons[m.slug]; ok {
+		d.attach(mi, e)
+		return
 	}
-	s := d.sents[m.sent]
-	if m.tb-1 > s.tb && d.toks[m.tb-1].low == "," {
-		for k := range d.ms {
-			o := &d.ms[k]
-			if o.kind == mActor && o.top && o.sent == m.sent && o.te < m.tb && m.tb-o.te <= 10 && !o.plural && o.ent >= 0 && d.noVerbBetween(o.te, m.tb-1) {
-				d.attach(mi, o.ent)
-				return
-			}
-		}
+	if ctx.persons == nil {
+		ctx.persons = map[string]int{}
+	}
+	if e := d.appositionGroup(mi); e >= 0 {
+		ctx.persons[m.slug] = e
+		d.attach(mi, e)
+		return
 	}
 	country := ctx.domActor
 	if country == noCountry {
@@ -497,7 +495,31 @@ func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
 	}
 	m.country = country
 	e := d.entityFor("actor:"+d.code(country)+":"+slugify(m.slug), domain.Actor, d.span(m.tb, m.te).Text, country, mi, ctx)
+	ctx.persons[m.slug] = e
 	d.attach(mi, e)
+}
+
+// appositionGroup returns the entity of the single group a named person
+// stands in apposition to ("A first secretary at the embassy, Ri
+// Song-chol,"), or -1. Only the mentions of the person's own sentence are
+// looked at, so the search is bounded by the sentence length.
+func (d *doc) appositionGroup(mi int) int {
+	m := &d.ms[mi]
+	s := d.sents[m.sent]
+	if m.tb-1 <= s.tb || d.toks[m.tb-1].low != "," {
+		return -1
+	}
+	first := mi
+	for first > 0 && d.ms[first-1].sent == m.sent {
+		first--
+	}
+	for k := first; k < mi; k++ {
+		o := &d.ms[k]
+		if o.kind == mActor && o.top && o.te < m.tb && m.tb-o.te <= 10 && !o.plural && o.ent >= 0 && d.noVerbBetween(o.te, m.tb-1) {
+			return o.ent
+		}
+	}
+	return -1
 }
 
 // noVerbBetween reports whether [from, to) holds only a noun phrase's
