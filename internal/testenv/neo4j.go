@@ -22,10 +22,7 @@ func Neo4jConfig(t testing.TB) config.Neo4j {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.Username, cfg.Neo4j.Password, ""))
-	if err != nil {
-		t.Fatalf("neo4j driver: %v", err)
-	}
+	driver := newDriver(t, cfg.Neo4j)
 	defer driver.Close(ctx)
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		Unavailable(t, "Neo4j at %s is not reachable (run `make neo4j-start`): %v", cfg.Neo4j.URI, err)
@@ -38,10 +35,7 @@ func Neo4jConfig(t testing.TB) config.Neo4j {
 func ResetNeo4j(t testing.TB, cfg config.Neo4j) {
 	t.Helper()
 	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatalf("neo4j driver: %v", err)
-	}
+	driver := newDriver(t, cfg)
 	defer driver.Close(ctx)
 	// Relationships first, then nodes, a batch at a time: one transaction
 	// per hub node would not fit in memory on a large graph.
@@ -65,10 +59,7 @@ func ResetNeo4j(t testing.TB, cfg config.Neo4j) {
 func CountQuery(t testing.TB, cfg config.Neo4j, query string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatalf("neo4j driver: %v", err)
-	}
+	driver := newDriver(t, cfg)
 	defer driver.Close(ctx)
 	res, err := neo4j.ExecuteQuery(ctx, driver, query, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
 	if err != nil {
@@ -82,4 +73,14 @@ func CountQuery(t testing.TB, cfg config.Neo4j, query string) int64 {
 		t.Fatalf("%s: value %v is not an integer", query, res.Records[0].Values[0])
 	}
 	return n
+}
+
+// newDriver returns a driver for cfg; the caller closes it.
+func newDriver(t testing.TB, cfg config.Neo4j) neo4j.DriverWithContext {
+	t.Helper()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatalf("neo4j driver: %v", err)
+	}
+	return driver
 }
