@@ -80,31 +80,31 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFou
 		}
 		return argFound{}, false
 	}
-	switch st.name {
-	case "subj":
+	switch st.kind {
+	case skSubj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
 		return pick(d.subject(si, tb, ok))
-	case "passive_subj":
+	case skPassiveSubj:
 		if !d.passive(si, tb) {
 			return argFound{}, false
 		}
 		return pick(d.subject(si, tb, ok))
-	case "pre":
+	case skPre:
 		return pick(d.subject(si, tb, ok))
-	case "obj":
+	case skObj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
 		return pick(d.object(si, te, ok))
-	case "controller", "controllee":
+	case skController, skControllee:
 		c, e := d.control(si, tb, ok)
-		if st.name == "controller" {
+		if st.kind == skController {
 			return pick(c)
 		}
 		return pick(e)
-	case "by", "of", "over", "on", "to", "into", "upon", "onto", "custody":
+	case skPrepAfter:
 		window := 10
 		if st.name == "of" || st.name == "over" || st.name == "on" {
 			window = 3
@@ -113,49 +113,49 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFou
 			window = 30
 		}
 		return pick(d.prepAfter(si, tb+1, st.name, window+te-tb-1, ok))
-	case "in", "at", "from", "throughout", "through", "across", "within", "inside", "near":
+	case skPrepAround:
 		if mi := d.prepAfter(si, tb+1, st.name, 12+te-tb-1, ok); mi >= 0 {
 			return pick(mi)
 		}
 		return pick(d.prepBefore(si, tb, st.name, 15, ok))
-	case "poss":
+	case skPoss:
 		return pick(d.possessor(si, tb, ok))
-	case "governor":
+	case skGovernor:
 		return pick(d.governorAgent(si, tb, ok))
-	case "arrive":
+	case skArrive:
 		return pick(d.arrivalPlace(si, tb, te, ok))
-	case "initial_in":
+	case skInitialIn:
 		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
 			if mi := d.mentionAfterDet(s.tb+1, s.te); ok(mi) {
 				return mentionArg(d, mi), true
 			}
 		}
-	case "where":
+	case skWhere:
 		return pick(d.whereAntecedent(si, tb, ok))
-	case "trigger":
+	case skTrigger:
 		for i := tb; i < te; i++ {
 			if mi := d.topAt[i]; mi >= 0 && ok(int(mi)) {
 				return mentionArg(d, int(mi)), true
 			}
 		}
-	case "state":
+	case skState:
 		return pick(d.stateBody(si, tb, te, ok))
-	case "loc_word":
+	case skLocWord:
 		return d.locWord(si, tb, used)
-	case "loc_after":
+	case skLocAfter:
 		// "fled abroad", "defected overseas"
 		for i := te; i < d.sents[si].te && i <= te+1; i++ {
 			if mi := d.topAt[i]; mi >= 0 && d.ms[mi].kind == mLoc && !used.has(int(mi)) {
 				return mentionArg(d, int(mi)), true
 			}
 		}
-	case "amount":
+	case skAmount:
 		return d.amountArg(si, tb, te)
-	case "money_np":
+	case skMoneyNP:
 		return d.moneyNP(tb, te)
-	case "time":
+	case skTime:
 		return d.timeArg(si, tb, te)
-	case "home":
+	case skHome:
 		return d.homeArg(si, tb, te)
 	}
 	return argFound{}, false
@@ -423,20 +423,20 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 	rel := d.inRelative(s, from-1)
 	for i := from; i < s.te && i < from+window; i++ {
 		t := &d.toks[i]
-		if rel && (t.low == "," || t.low == "and" && i+1 < s.te && d.topAt[i+1] < 0 && !d.toks[i+1].has(flCap)) {
+		if rel && (t.id == wComma || t.low == "and" && i+1 < s.te && d.topAt[i+1] < 0 && !d.toks[i+1].has(flCap)) {
 			return -1 // "Kim, who escaped from Musan, now lives in Incheon"
 		}
-		if t.low == ";" || t.low == "but" || t.low == "although" || t.low == "though" || t.low == "whereas" || t.low == "however" || t.low == "despite" || t.is(lSpeech) {
+		if isPrepStop(t.id) || t.is(lSpeech) {
 			return -1
 		}
-		if t.low == "while" && i+1 < s.te && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
+		if t.id == wWhile && i+1 < s.te && d.opensClause(i+1) {
 			return -1 // "deserted, while a third secretary posted in Italy ..."
 		}
-		if (t.low == "after" || t.low == "before" || t.low == "when" || t.low == "until") && i+1 < s.te && (d.toks[i+1].low == "being" || d.toks[i+1].low == "having") {
+		if (t.id == wAfter || t.id == wBefore || t.id == wWhen || t.id == wUntil) && i+1 < s.te && (d.toks[i+1].id == wBeing || d.toks[i+1].id == wHaving) {
 			return -1 // "fled after being ordered to return to Pyongyang"
 		}
 		if prep == "custody" {
-			if t.low == "custody" && i+1 < s.te && d.toks[i+1].low == "of" {
+			if t.id == wCustody && i+1 < s.te && d.toks[i+1].id == wOf {
 				return d.mentionIf(d.mentionAfterDet(i+2, s.te), ok)
 			}
 			continue
@@ -816,17 +816,36 @@ func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
 // sameClause reports whether no clause break ("but", ";") lies in [from, to).
 func (d *doc) sameClause(from, to int) bool {
 	for i := from; i < to; i++ {
-		w := d.toks[i].low
-		if w == ";" || w == "but" || w == "whereas" || w == "although" {
+		switch d.toks[i].id {
+		case wSemicolon, wBut, wWhereas, wAlthough:
 			return false
-		}
-		// "while a third secretary ..." opens a clause; "while in
-		// Shenyang" does not.
-		if w == "while" && i+1 < len(d.toks) && (d.topAt[i+1] >= 0 || d.is(i+1, lPoss) || d.toks[i+1].low == "a" || d.toks[i+1].low == "the" || d.toks[i+1].low == "another") {
-			return false
+		case wWhile:
+			// "while a third secretary ..." opens a clause; "while in
+			// Shenyang" does not.
+			if i+1 < len(d.toks) && d.opensClause(i+1) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// opensClause reports whether token i, after "while", starts a clause's
+// subject: a mention, a possessive or "a", "the", "another".
+func (d *doc) opensClause(i int) bool {
+	id := d.toks[i].id
+	return d.topAt[i] >= 0 || d.is(i, lPoss) || id == wA || id == wThe || id == wAnother
+}
+
+// isPrepStop reports whether a word ends the search for a prepositional
+// argument: ";", "but", "although", "though", "whereas", "however",
+// "despite".
+func isPrepStop(id int32) bool {
+	switch id {
+	case wSemicolon, wBut, wAlthough, wThough, wWhereas, wHowever, wDespite:
+		return true
+	}
+	return false
 }
 
 // moneyNP returns the quantified money phrase inside a trigger: "almost

@@ -32,7 +32,8 @@ type roleStrategies struct {
 
 // strategy is one argument strategy with the mention types it accepts.
 type strategy struct {
-	name  string
+	name  string // the preposition for skPrepAfter and skPrepAround
+	kind  stratKind
 	types uint16
 }
 
@@ -58,25 +59,63 @@ var typeNames = map[string]uint16{
 	"ANY":    0xffff,
 }
 
-// strategyNames lists the argument strategies and whether they need types.
-var strategyNames = map[string]bool{
-	"subj": true, "pre": true, "passive_subj": true, "obj": true, "controller": true, "controllee": true,
-	"by": true, "of": true, "over": true, "on": true, "to": true, "into": true, "upon": true, "onto": true, "in": true, "at": true,
-	"from": true, "throughout": true, "through": true, "across": true, "within": true, "inside": true, "near": true,
-	"where": true, "arrive": true, "governor": true, "poss": true, "initial_in": true, "trigger": true, "custody": true, "state": true, "loc_word": false, "loc_after": false,
-	"amount": false, "money_np": false, "time": false, "home": false,
+// stratKind is what an argument strategy does; applyStrategy switches on
+// it instead of on the strategy's name.
+type stratKind uint8
+
+const (
+	skSubj stratKind = iota + 1
+	skPassiveSubj
+	skPre
+	skObj
+	skController
+	skControllee
+	skPrepAfter  // "<prep> <mention>" after the trigger
+	skPrepAround // after the trigger, else before it
+	skPoss
+	skGovernor
+	skArrive
+	skInitialIn
+	skWhere
+	skTrigger
+	skState
+	skLocWord
+	skLocAfter
+	skAmount
+	skMoneyNP
+	skTime
+	skHome
+)
+
+// strategyNames lists the argument strategies: what each does and whether
+// it needs types.
+var strategyNames = map[string]struct {
+	kind  stratKind
+	needs bool
+}{
+	"subj": {skSubj, true}, "pre": {skPre, true}, "passive_subj": {skPassiveSubj, true}, "obj": {skObj, true},
+	"controller": {skController, true}, "controllee": {skControllee, true},
+	"by": {skPrepAfter, true}, "of": {skPrepAfter, true}, "over": {skPrepAfter, true}, "on": {skPrepAfter, true},
+	"to": {skPrepAfter, true}, "into": {skPrepAfter, true}, "upon": {skPrepAfter, true}, "onto": {skPrepAfter, true},
+	"custody": {skPrepAfter, true}, "in": {skPrepAround, true}, "at": {skPrepAround, true}, "from": {skPrepAround, true}, "throughout": {skPrepAround, true},
+	"through": {skPrepAround, true}, "across": {skPrepAround, true}, "within": {skPrepAround, true},
+	"inside": {skPrepAround, true}, "near": {skPrepAround, true},
+	"where": {skWhere, true}, "arrive": {skArrive, true}, "governor": {skGovernor, true}, "poss": {skPoss, true},
+	"initial_in": {skInitialIn, true}, "trigger": {skTrigger, true}, "state": {skState, true},
+	"loc_word": {skLocWord, false}, "loc_after": {skLocAfter, false},
+	"amount": {skAmount, false}, "money_np": {skMoneyNP, false}, "time": {skTime, false}, "home": {skHome, false},
 }
 
 // parseStrategy parses "name" or "name:TYPE|TYPE".
 func parseStrategy(s string) (strategy, error) {
 	name, types, hasTypes := strings.Cut(s, ":")
-	needs, ok := strategyNames[name]
+	info, ok := strategyNames[name]
 	if !ok {
 		return strategy{}, fmt.Errorf("unknown strategy %q", name)
 	}
-	st := strategy{name: name}
+	st := strategy{name: name, kind: info.kind}
 	if !hasTypes {
-		if needs {
+		if info.needs {
 			st.types = typeNames["ANY"]
 		}
 		return st, nil

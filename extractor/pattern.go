@@ -366,7 +366,7 @@ func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher
 
 // isHardStop reports whether a gap may not run over the token.
 func isHardStop(t *token) bool {
-	return t.kind == tkPunct && (t.low == ";" || t.low == "," || t.low == "." || t.low == "?" || t.low == "!" || t.low == "\"")
+	return t.has(flHardStop) // ; , . ? ! " (set by the tokenizer)
 }
 
 // next follows the literal edge for a token: by id once the trie is

@@ -527,13 +527,13 @@ func (d *doc) appositionGroup(mi int) int {
 func (d *doc) noVerbBetween(from, to int) bool {
 	for i := from; i < to; i++ {
 		t := &d.toks[i]
-		if t.low == "'s" && i > from && d.toks[i-1].has(flCap) {
+		if t.id == wPossS && i > from && d.toks[i-1].has(flCap) {
 			continue // "Hyesan's Masan-dong"
 		}
-		if t.low == "," || t.is(lAux) || t.is(lAuxBe) || t.is(lSpeech) {
+		if t.id == wComma || t.is(lAux) || t.is(lAuxBe) || t.is(lSpeech) {
 			return false
 		}
-		if d.topCover[i] < 0 && !t.is(lPrep) && !t.is(lPoss) && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "'s" && !t.has(flCap) && !(t.low == "-" && !t.has(flSpaceBefore)) && !(i > from && d.toks[i-1].low == "-" && !t.has(flSpaceBefore)) {
+		if d.topCover[i] < 0 && !t.is(lPrep) && !t.is(lPoss) && t.id != wThe && t.id != wA && t.id != wAn && t.id != wPossS && !t.has(flCap) && !(t.id == wHyphen && !t.has(flSpaceBefore)) && !(i > from && d.toks[i-1].id == wHyphen && !t.has(flSpaceBefore)) {
 			return false
 		}
 	}

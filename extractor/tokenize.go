@@ -26,6 +26,7 @@ const (
 	flAmountStart                    // the word can start an amount
 	flCueStart                       // the word can start a modality cue
 	flNumberWord                     // the word is a number word ("seven")
+	flHardStop                       // the token is one of ; , . ? ! " (see isHardStop)
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in
@@ -44,6 +45,9 @@ type token struct {
 }
 
 func (t *token) has(f uint16) bool { return t.flags&f != 0 }
+
+// hardStopByte marks the punctuation a pattern gap may not run over.
+var hardStopByte = [256]bool{';': true, ',': true, '.': true, '?': true, '!': true, '"': true}
 
 // tokenize splits the normalised text into tokens. Words keep internal
 // apostrophes ("can't") except a possessive "'s", which becomes its own
@@ -93,6 +97,9 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 			end, kind = i+2, tkWord
 		default:
 			end, kind = i+size, tkPunct
+			if hardStopByte[c] {
+				pending |= flHardStop
+			}
 		}
 		out = append(out, token{})
 		t := &out[len(out)-1]

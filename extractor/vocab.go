@@ -51,6 +51,44 @@ var builtinLists = [numBuiltinLists]string{
 	"quant_pron", "range", "scale", "speech", "time_preps", "time_rel", "time_units", "weekdays",
 }
 
+// Words the code itself compares tokens with ("but", ";") are interned
+// first, in this order, so they have fixed ids: a token looked up in the
+// vocabulary has t.id == wBut exactly when its lower-cased form is "but",
+// and the comparison is with a constant instead of a string.
+const (
+	wSemicolon int32 = iota + 1
+	wComma
+	wHyphen
+	wPossS // "'s"
+	wA
+	wAn
+	wThe
+	wAnother
+	wBut
+	wAlthough
+	wThough
+	wWhereas
+	wHowever
+	wDespite
+	wWhile
+	wAfter
+	wBefore
+	wWhen
+	wUntil
+	wBeing
+	wHaving
+	wCustody
+	wOf
+	numCodeWords
+)
+
+// codeWords are the words of the w* ids, by id - 1.
+var codeWords = [numCodeWords - 1]string{
+	";", ",", "-", "'s", "a", "an", "the", "another",
+	"but", "although", "though", "whereas", "however", "despite", "while",
+	"after", "before", "when", "until", "being", "having", "custody", "of",
+}
+
 // vocab maps known words to ids; id 0 is every unknown word.
 type vocab struct {
 	ids    map[string]int32
@@ -77,6 +115,11 @@ func (v *vocab) intern(w string) int32 {
 // tries onto ids and sets the list bits.
 func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	v := &vocab{ids: map[string]int32{}, masks: []uint64{0}, starts: []uint16{0}}
+	for i, w := range codeWords {
+		if id := v.intern(w); id != int32(i+1) {
+			return nil, fmt.Errorf("vocabulary: code word %q got id %d, want %d", w, id, i+1)
+		}
+	}
 	if len(lx.listNames) > 64 {
 		return nil, fmt.Errorf("lexicon: at most 64 word lists, got %d", len(lx.listNames))
 	}
