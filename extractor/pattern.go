@@ -154,16 +154,18 @@ func expand(els []element) ([][]step, error) {
 }
 
 // tnode is a node of a token trie. Literal edges are keyed by lower-case
-// token; class and gap edges are tried in order.
+// token; class and gap edges are tried in order. The fields matching reads
+// at every step (child, accept, classes, gaps) come first, so that a step
+// touches as few cache lines as it can; lit and frozen are build-time only.
 type tnode struct {
-	lit     map[string]*tnode // edges by word, while building
-	ids     map[int32]*tnode  // edges by word id, once frozen
-	dense   []*tnode          // edges by word id at wide nodes
-	small   []idEdge          // edges by word id at narrow nodes, by id
-	frozen  bool
+	dense   []*tnode         // edges by word id at wide nodes
+	small   []idEdge         // edges by word id at narrow nodes, by id
+	accept  []int32          // rules accepted here
+	ids     map[int32]*tnode // edges by word id, once frozen
 	classes []classEdge
 	gaps    []gapEdge
-	accept  []int32
+	lit     map[string]*tnode // edges by word, while building
+	frozen  bool
 }
 
 // idEdge is a word edge of a frozen trie.

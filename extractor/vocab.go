@@ -157,6 +157,9 @@ func (v *vocab) lookup(w string) int32 {
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
 	long  map[string]int32
+	// single holds the ids of one-byte words (punctuation, "a"), which
+	// are common enough to skip the hash and the slot read.
+	single [256]int32
 }
 
 const wordKeyLen = 16
@@ -183,6 +186,9 @@ func newWordTable(ids map[string]int32) wordTable {
 		if len(w) > wordKeyLen {
 			t.long[w] = id
 			continue
+		}
+		if len(w) == 1 {
+			t.single[w[0]] = id
 		}
 		k := keyOf(w)
 		i := k.hash() & uint32(n-1)
@@ -212,6 +218,9 @@ func (k *wordKey) hash() uint32 {
 func (t *wordTable) lookup(w string) int32 {
 	if len(w) > wordKeyLen {
 		return t.long[w]
+	}
+	if len(w) == 1 {
+		return t.single[w[0]]
 	}
 	k := keyOf(w)
 	mask := uint32(len(t.slots) - 1)
