@@ -131,6 +131,9 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 	if dc.bit == 0 {
 		return dc.longest(d.toks, i, limit, buf)
 	}
+	if i >= limit || d.toks[i].dicts&dc.bit == 0 {
+		return nil, i // what dc.longest answers at once, without the memo
+	}
 	m := &d.memo[bits.TrailingZeros8(dc.bit)]
 	if m.valid && m.i == i && m.limit == limit {
 		if m.n == 0 {
