@@ -236,3 +236,23 @@ func TestSentenceSegmentation(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerInPlace checks the eight-bytes-at-a-time ASCII path against
+// lower-casing byte by byte, at every alignment and around non-ASCII runes.
+func TestLowerInPlace(t *testing.T) {
+	var all []byte
+	for c := 0; c < 0x80; c++ {
+		all = append(all, byte(c))
+	}
+	all = append(all, "ÀÉ Straße İstanbul Ωmega @[`{ AZaz"...)
+	for start := 0; start < 16; start++ {
+		in := string(all[start:])
+		var want []byte
+		for _, r := range in {
+			want = utf8.AppendRune(want, lowerSameWidth(r))
+		}
+		if got := lowerInPlace([]byte(in)); string(got) != string(want) {
+			t.Errorf("lowerInPlace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"hash"
 	"strings"
@@ -137,6 +138,21 @@ func (n *normText) reset(orig string, lowBuf []byte) []byte {
 // lowerInPlace lower-cases b rune by rune where that keeps the width.
 func lowerInPlace(b []byte) []byte {
 	for i := 0; i < len(b); i++ {
+		// Eight ASCII bytes at a time: a byte x < 0x80 gets its high bit
+		// from x+0x3f when x >= 'A' and from x+0x25 when x > 'Z'; neither
+		// sum carries into the next byte. Upper-case letters lack 0x20.
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if w&0x8080808080808080 != 0 {
+				break
+			}
+			upper := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+			binary.LittleEndian.PutUint64(b[i:], w|upper>>2)
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
