@@ -32,9 +32,6 @@ func (d *doc) findTimes(s sentence) {
 // timeAt returns the end of a time expression starting at i, or i.
 func (d *doc) timeAt(i, limit int) int {
 	t := &d.toks[i]
-	if t.id == 0 {
-		return i // in no word list and none of timeWords: no case below holds
-	}
 	switch {
 	case t.is(lTimePreps) && t.kind == tkWord:
 		if t.low == "since" && i > 0 && (d.is(i-1, lAux) || d.toks[i-1].low == "ever") {

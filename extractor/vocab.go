@@ -89,14 +89,6 @@ var codeWords = [numCodeWords - 1]string{
 	"after", "before", "when", "until", "being", "having", "custody", "of",
 }
 
-// timeWords are the words timeAt compares tokens with. They are interned
-// so that a token with id 0 (and so no word list either) cannot start a
-// time expression, which lets timeAt skip most tokens at once.
-var timeWords = []string{
-	"may", "march", "in", "on", "within", "at", "during",
-	"shortly", "soon", "weeks", "months", "days", "yesterday", "tonight", "today",
-}
-
 // vocab maps known words to ids; id 0 is every unknown word.
 type vocab struct {
 	ids    map[string]int32
@@ -127,9 +119,6 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 		if id := v.intern(w); id != int32(i+1) {
 			return nil, fmt.Errorf("vocabulary: code word %q got id %d, want %d", w, id, i+1)
 		}
-	}
-	for _, w := range timeWords {
-		v.intern(w)
 	}
 	if len(lx.listNames) > 64 {
 		return nil, fmt.Errorf("lexicon: at most 64 word lists, got %d", len(lx.listNames))
