@@ -27,19 +27,19 @@ ON CREATE SET a.ingestedAt = datetime()
 SET a.source = row.source, a.title = row.title, a.url = row.url,
     a.publishedAt = row.publishedAt, a.extractorVersion = row.version`
 
-	// qMergeEntities writes an entity only when it is new, a stub, or
+	// qMergeEntities writes an entity only when it is new, a placeholder, or
 	// brings new aliases: entities shared by many articles are then read,
 	// not locked, by concurrent batches.
 	qMergeEntities = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 WITH e, row
-WHERE e.type IS NULL OR e.stub OR any(x IN row.aliases WHERE NOT x IN e.aliases)
+WHERE e.type IS NULL OR e.placeholder OR any(x IN row.aliases WHERE NOT x IN e.aliases)
 SET e.type = row.type, e.country = row.country,
-    e.name = CASE WHEN e.name IS NULL OR e.stub THEN row.name ELSE e.name END,
+    e.name = CASE WHEN e.name IS NULL OR e.placeholder THEN row.name ELSE e.name END,
     e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
 SET e.aliasText = reduce(s = e.name, x IN e.aliases | s + ' | ' + x)
-REMOVE e.stub
+REMOVE e.placeholder
 FOREACH (_ IN CASE row.type WHEN 'AGENCY' THEN [1] ELSE [] END | SET e:Agency)
 FOREACH (_ IN CASE row.type WHEN 'ORGANIZATION' THEN [1] ELSE [] END | SET e:Organization)
 FOREACH (_ IN CASE row.type WHEN 'ACTOR' THEN [1] ELSE [] END | SET e:Actor)
@@ -55,17 +55,17 @@ MERGE (e)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count`
 
 	// Links tie an entity to a parent the gazetteer or the text names; a
-	// parent no article mentioned yet is created as a stub.
+	// parent no article mentioned yet is created as a placeholder (named from its id).
 	linkHead = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.from})
 `
-	linkStub = `, p.name = row.toName, p.type = row.toType, p.stub = true, p.aliases = [], p.aliasText = row.toName
+	linkPlaceholder = `, p.name = row.toName, p.type = row.toType, p.placeholder = true, p.aliases = [], p.aliasText = row.toName
 `
-	qLinkInRegion  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Region` + linkStub + `MERGE (e)-[:IN_REGION]->(p)`
-	qLinkInCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkStub + `MERGE (e)-[:IN_COUNTRY]->(p)`
-	qLinkOfCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkStub + `MERGE (e)-[:OF_COUNTRY]->(p)`
-	qLinkMemberOf  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Agency` + linkStub + `MERGE (e)-[:MEMBER_OF]->(p)`
+	qLinkInRegion  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Region` + linkPlaceholder + `MERGE (e)-[:IN_REGION]->(p)`
+	qLinkInCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkPlaceholder + `MERGE (e)-[:IN_COUNTRY]->(p)`
+	qLinkOfCountry = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Country` + linkPlaceholder + `MERGE (e)-[:OF_COUNTRY]->(p)`
+	qLinkMemberOf  = linkHead + `MERGE (p:Entity {id: row.to}) ON CREATE SET p:Agency` + linkPlaceholder + `MERGE (e)-[:MEMBER_OF]->(p)`
 
 	qMergeEvents = `
 UNWIND $rows AS row
