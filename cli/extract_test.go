@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"eventgraph/domain"
+	"eventgraph/internal/testenv"
 )
 
 // run drives Main with buffers and returns the exit code, stdout and
@@ -22,22 +22,6 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
 	code := Main(context.Background(), env, args)
 	return code, out.String(), errOut.String()
-}
-
-// writeTree creates files (slash path -> content) under a new folder.
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // docs decodes JSON Lines output.
@@ -68,7 +52,7 @@ func sources(t *testing.T, ds []domain.Document, dir string) []string {
 }
 
 func TestExtract(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testenv.WriteTree(t, map[string]string{
 		"a.txt":      "Three agents defected from North Korea while in Shenyang.",
 		"b/c.md":     "---\ntitle: Cadres flee\nurl: https://example.org/c\npublished: 2025-02-03\n---\nTwo cadres fled.",
 		"b/d.html":   "<p>Police arrested a <b>trader</b>.</p>",
@@ -140,7 +124,7 @@ func TestExtractOrderManyWorkers(t *testing.T) {
 		}
 		want = append(want, name)
 	}
-	dir := writeTree(t, files)
+	dir := testenv.WriteTree(t, files)
 	for _, workers := range []string{"1", "3", "16"} {
 		t.Run("workers="+workers, func(t *testing.T) {
 			code, out, errOut := run(t, "", "extract", "--workers", workers, dir)
@@ -167,7 +151,7 @@ func TestExtractWriteError(t *testing.T) {
 	for i := range 2000 {
 		files[fmt.Sprintf("%04d.txt", i)] = strings.Repeat("Agents defected. ", 20)
 	}
-	dir := writeTree(t, files)
+	dir := testenv.WriteTree(t, files)
 	var errOut bytes.Buffer
 	env := &Env{Stdin: strings.NewReader(""), Stdout: failingWriter{}, Stderr: &errOut}
 	if code := Main(context.Background(), env, []string{"extract", dir}); code != ExitFailure {
@@ -179,7 +163,7 @@ func TestExtractWriteError(t *testing.T) {
 }
 
 func TestExtractCancelled(t *testing.T) {
-	dir := writeTree(t, map[string]string{"a.txt": "Agents fled."})
+	dir := testenv.WriteTree(t, map[string]string{"a.txt": "Agents fled."})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errOut bytes.Buffer

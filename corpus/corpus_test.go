@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"eventgraph/domain"
+	"eventgraph/internal/testenv"
 )
 
 // result is what one yielded pair is compared on.
@@ -58,22 +59,6 @@ func reasonOf(t *testing.T, err error) Reason {
 	return ie.Reason
 }
 
-// writeFiles creates files (name -> content) under a new temporary folder.
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestSingleFiles(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -119,7 +104,7 @@ func TestSingleFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{tt.file: tt.content})
+			dir := testenv.WriteTree(t, map[string]string{tt.file: tt.content})
 			path := filepath.Join(dir, tt.file)
 			got := collect(t, []string{path}, tt.opts)
 			want := tt.want
@@ -161,7 +146,7 @@ func TestTooLargeIsNotRead(t *testing.T) {
 }
 
 func TestUnreadable(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.txt": "x"})
+	dir := testenv.WriteTree(t, map[string]string{"a.txt": "x"})
 	tests := []struct {
 		name string
 		path string
@@ -222,7 +207,7 @@ Shenyang &ndash; a source said&nbsp;so.</p><p>Second&#39;s paragraph<br>next lin
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{"a.html": tt.html})
+			dir := testenv.WriteTree(t, map[string]string{"a.html": tt.html})
 			path := filepath.Join(dir, "a.html")
 			want := tt.want
 			want.Source = path
@@ -242,7 +227,7 @@ func TestJSONL(t *testing.T) {
 {"article":{"source":3}}
 {"article":{}}
   {"article":{"source":"e.txt"}}`
-	dir := writeFiles(t, map[string]string{"out.jsonl": content})
+	dir := testenv.WriteTree(t, map[string]string{"out.jsonl": content})
 	path := filepath.Join(dir, "out.jsonl")
 	got := collect(t, []string{path}, Options{MaxLineBytes: 150})
 	want := []result{
@@ -295,7 +280,7 @@ func TestStdin(t *testing.T) {
 }
 
 func TestWalk(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteTree(t, map[string]string{
 		"b.txt":           "B",
 		"a/z.md":          "Z",
 		"a/y.HTML":        "<p>Y</p>",
@@ -321,7 +306,7 @@ func TestWalk(t *testing.T) {
 }
 
 func TestStopEarly(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.txt": "A", "b.txt": "B", "c/d.txt": "D"})
+	dir := testenv.WriteTree(t, map[string]string{"a.txt": "A", "b.txt": "B", "c/d.txt": "D"})
 	n := 0
 	for range Items([]string{dir, dir}, Options{}) {
 		n++

@@ -257,10 +257,9 @@ func (v *vocab) markDictStarters(ds []*dict) error {
 
 // freeze converts a trie's string edges to id edges.
 func (t *trie) freeze(v *vocab) {
-	var walk func(n *tnode)
-	walk = func(n *tnode) {
+	t.root.walk(func(n *tnode) bool {
 		if n.frozen {
-			return
+			return false
 		}
 		n.frozen = true
 		if len(n.lit) > 0 {
@@ -269,25 +268,15 @@ func (t *trie) freeze(v *vocab) {
 				n.ids[v.intern(w)] = c
 			}
 		}
-		for _, c := range n.lit {
-			walk(c)
-		}
-		for _, e := range n.classes {
-			walk(e.next)
-		}
-		for _, g := range n.gaps {
-			walk(g.next)
-		}
-	}
-	walk(t.root)
+		return true
+	})
 	t.frozen = true
 }
 
 // densify gives wide nodes an array indexed by id, once the vocabulary is
 // complete.
 func (t *trie) densify(size int) {
-	var walk func(n *tnode)
-	walk = func(n *tnode) {
+	t.root.walk(func(n *tnode) bool {
 		if n.dense == nil && len(n.ids) >= 16 {
 			n.dense = make([]*tnode, size)
 			for id, c := range n.ids {
@@ -299,17 +288,24 @@ func (t *trie) densify(size int) {
 			}
 			slices.SortFunc(n.small, func(a, b idEdge) int { return cmp.Compare(a.id, b.id) })
 		}
-		for _, c := range n.lit {
-			walk(c)
-		}
-		for _, e := range n.classes {
-			walk(e.next)
-		}
-		for _, g := range n.gaps {
-			walk(g.next)
-		}
+		return true
+	})
+}
+
+// walk calls fn on n and, while fn returns true, on every node below it.
+func (n *tnode) walk(fn func(*tnode) bool) {
+	if !fn(n) {
+		return
 	}
-	walk(t.root)
+	for _, c := range n.lit {
+		c.walk(fn)
+	}
+	for _, e := range n.classes {
+		e.next.walk(fn)
+	}
+	for _, g := range n.gaps {
+		g.next.walk(fn)
+	}
 }
 
 // child follows the edge for token id from n.
