@@ -35,7 +35,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	fs := newFlagSet(env, "serve", "", serveSummary)
 	addr := fs.String("addr", "", "listen on `HOST:PORT` (overrides EVENTGRAPH_ADDR)")
 	rules := fs.String("rules", "", "load rules and gazetteers from `DIR` instead of the built-in ones")
-	cacheTTL := fs.Duration("cache-ttl", httpserver.DefaultCacheTTL, "keep read results this long; 0 turns the cache off")
+	cacheTTL := fs.Duration("cache-ttl", httpserver.DefaultCacheTTL, "refresh cached read results at least this often; 0 turns the cache off")
+	cachePoll := fs.Duration("cache-poll", httpserver.DefaultCachePoll, "check this often whether the graph changed (writes by any process refresh the cache); negative: never")
 	cacheSize := fs.Int("cache-size", httpserver.DefaultCacheSize, "read results kept at most")
 	maxBody := fs.Int64("max-body", httpserver.DefaultMaxBodyBytes, "largest request body in bytes")
 	complexity := fs.Int("max-complexity", graph.DefaultComplexityLimit, "largest operation complexity (lists weighted by first)")
@@ -83,7 +84,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 
 	srv := httpserver.New(cfg, httpserver.Options{
 		Store: store, Extractor: x, Writer: store, Metrics: metrics, Logger: logger,
-		MaxBodyBytes: *maxBody, CacheSize: *cacheSize, CacheTTL: *cacheTTL,
+		MaxBodyBytes: *maxBody, CacheSize: *cacheSize, CacheTTL: *cacheTTL, CachePoll: *cachePoll,
 		Graph: graph.ServerOptions{ComplexityLimit: *complexity, MaxDepth: *depth},
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -4,26 +4,30 @@ import (
 	"container/list"
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
 )
 
 // Cache is a bounded least-recently-used cache of read results. An entry is
-// fresh for a time to live; after that it is stale: a read still gets it at
-// once while one background query refreshes it (stale-while-revalidate), so
-// aggregates over hundreds of thousands of events (relationship counts of a
-// hub entity, dashboard counts) cost their Cypher time once per TTL instead
-// of once per request. Entries older than maxStale are gone. Writes through
-// the API clear the cache; writes by other processes show after about a TTL.
-// A nil *Cache caches nothing.
+// fresh until its time to live passes or the cache is marked stale (the
+// graph changed); after that a read still gets it at once while one
+// background query refreshes it (stale-while-revalidate), so aggregates over
+// hundreds of thousands of events (relationship counts of a hub entity,
+// dashboard counts) cost their Cypher time once per change instead of once
+// per request. Entries older than maxStale are gone. A nil *Cache caches
+// nothing.
 type Cache struct {
 	mu       sync.Mutex
 	ttl      time.Duration
 	maxStale time.Duration
 	max      int
-	ll       *list.List
-	items    map[string]*list.Element
+	// gen counts MarkStale calls; an entry computed under an older
+	// generation is stale.
+	gen   uint64
+	ll    *list.List
+	items map[string]*list.Element
 	// Hits and Misses count lookups, for metrics.
 	hits, misses uint64
 	// flight merges concurrent computations of one key, so an expired
@@ -35,19 +39,20 @@ type cacheEntry struct {
 	key    string
 	value  any
 	stored time.Time
+	gen    uint64
 }
 
 // RefreshTimeout bounds a background refresh.
 const RefreshTimeout = time.Minute
 
 // NewCache returns a cache of at most max entries, fresh for ttl and kept
-// stale up to 60 TTLs (at least a minute, at most 10), or nil (no caching)
-// when either is zero.
+// stale up to twice that (at least ten minutes), or nil (no caching) when
+// either is zero.
 func NewCache(size int, ttl time.Duration) *Cache {
 	if size <= 0 || ttl <= 0 {
 		return nil
 	}
-	stale := min(max(60*ttl, time.Minute), 10*time.Minute)
+	stale := max(2*ttl, 10*time.Minute)
 	return &Cache{ttl: ttl, maxStale: stale, max: size, ll: list.New(), items: map[string]*list.Element{}}
 }
 
@@ -73,7 +78,29 @@ func (c *Cache) lookup(key string) (v any, fresh, ok bool) {
 	}
 	c.ll.MoveToFront(el)
 	c.hits++
-	return ent.value, age <= c.ttl, true
+	return ent.value, age <= c.ttl && ent.gen == c.gen, true
+}
+
+// MarkStale makes every entry stale: each is served once more while it is
+// refreshed. Callers use it when the graph changed under the cache.
+func (c *Cache) MarkStale() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+}
+
+// Generation returns the current generation, to be passed to PutAt by a
+// computation that starts now.
+func (c *Cache) Generation() uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
 }
 
 // Get returns the fresh value of key.
@@ -86,18 +113,20 @@ func (c *Cache) Get(key string) (any, bool) {
 func (c *Cache) refresh(key string, compute func() (any, error)) {
 	go func() {
 		_, _, _ = c.flight.Do("\x02"+key, func() (any, error) {
+			gen := c.Generation()
 			v, err := compute()
 			if err == nil {
-				c.Put(key, v)
+				c.PutAt(key, v, gen)
 			}
 			return nil, nil
 		})
 	}()
 }
 
-// Put stores value under key, evicting the least recently used entry when
-// full.
-func (c *Cache) Put(key string, value any) {
+// PutAt stores value under key as computed in generation gen (stale at
+// once if the cache was marked stale since), evicting the least recently
+// used entry when full.
+func (c *Cache) PutAt(key string, value any, gen uint64) {
 	if c == nil {
 		return
 	}
@@ -106,11 +135,11 @@ func (c *Cache) Put(key string, value any) {
 	now := time.Now()
 	if el, ok := c.items[key]; ok {
 		ent := el.Value.(*cacheEntry)
-		ent.value, ent.stored = value, now
+		ent.value, ent.stored, ent.gen = value, now, gen
 		c.ll.MoveToFront(el)
 		return
 	}
-	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, value: value, stored: now})
+	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, value: value, stored: now, gen: gen})
 	for c.ll.Len() > c.max {
 		last := c.ll.Back()
 		c.ll.Remove(last)
@@ -151,6 +180,7 @@ func cached[T any](ctx context.Context, c *Cache, key string, compute func(conte
 	detached := context.WithoutCancel(ctx)
 	if v, fresh, ok := c.lookup(key); ok {
 		if !fresh {
+			noteStale(ctx)
 			c.refresh(key, func() (any, error) {
 				rctx, cancel := context.WithTimeout(detached, RefreshTimeout)
 				defer cancel()
@@ -160,9 +190,10 @@ func cached[T any](ctx context.Context, c *Cache, key string, compute func(conte
 		return v.(T), nil
 	}
 	v, err, _ := c.flight.Do(key, func() (any, error) {
+		gen := c.Generation()
 		v, err := compute(detached)
 		if err == nil {
-			c.Put(key, v)
+			c.PutAt(key, v, gen)
 		}
 		return v, err
 	})
@@ -173,16 +204,43 @@ func cached[T any](ctx context.Context, c *Cache, key string, compute func(conte
 	return v.(T), nil
 }
 
-// shared runs compute once for concurrent callers of the same key, without
-// storing the result.
-func shared[T any](c *Cache, key string, compute func() (T, error)) (T, error) {
-	if c == nil {
-		return compute()
+type staleFlagKey struct{}
+
+// TrackStale returns ctx carrying a flag that is set when a read made with
+// it is answered from a stale entry, so that the caller does not keep the
+// answer as fresh.
+func TrackStale(ctx context.Context) (context.Context, *atomic.Bool) {
+	f := new(atomic.Bool)
+	return context.WithValue(ctx, staleFlagKey{}, f), f
+}
+
+func noteStale(ctx context.Context) {
+	if f, ok := ctx.Value(staleFlagKey{}).(*atomic.Bool); ok {
+		f.Store(true)
 	}
-	v, err, _ := c.flight.Do("\x01"+key, func() (any, error) { return compute() })
+}
+
+// shared runs compute once for concurrent callers of the same key, without
+// storing the result. It also returns the cache generation the computation
+// started in, for storing parts of the result with PutAt.
+func shared[T any](c *Cache, key string, compute func() (T, error)) (T, uint64, error) {
+	if c == nil {
+		v, err := compute()
+		return v, 0, err
+	}
+	type result struct {
+		v   T
+		gen uint64
+	}
+	r, err, _ := c.flight.Do("\x01"+key, func() (any, error) {
+		gen := c.Generation()
+		v, err := compute()
+		return result{v, gen}, err
+	})
 	if err != nil {
 		var zero T
-		return zero, err
+		return zero, 0, err
 	}
-	return v.(T), nil
+	res := r.(result)
+	return res.v, res.gen, nil
 }

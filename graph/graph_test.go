@@ -32,7 +32,7 @@ func TestGlobalIDs(t *testing.T) {
 func TestCacheIsBoundedAndExpires(t *testing.T) {
 	c := NewCache(3, 50*time.Millisecond)
 	for _, k := range []string{"a", "b", "c", "d"} {
-		c.Put(k, k)
+		c.PutAt(k, k, 0)
 	}
 	if _, ok := c.Get("a"); ok {
 		t.Error("least recently used entry kept beyond the bound")
@@ -48,7 +48,7 @@ func TestCacheIsBoundedAndExpires(t *testing.T) {
 		t.Error("a zero size or TTL should disable the cache")
 	}
 	var nilCache *Cache
-	nilCache.Put("x", 1)
+	nilCache.PutAt("x", 1, 0)
 	if _, ok := nilCache.Get("x"); ok {
 		t.Error("nil cache cached")
 	}
@@ -115,7 +115,7 @@ func TestLoaderBatches(t *testing.T) {
 // others.
 func TestLoaderPeeksAtCache(t *testing.T) {
 	c := NewCache(10, time.Minute)
-	c.Put("n\x001", 100)
+	c.PutAt("n\x001", 100, 0)
 	var fetched []int
 	l := newLoader(time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
 		fetched = append(fetched, keys...)
@@ -155,5 +155,40 @@ func TestCacheServesStaleWhileRefreshing(t *testing.T) {
 	time.Sleep(5 * time.Millisecond)
 	if v, _ := cached(ctx, c, "k", compute); v != 2 {
 		t.Errorf("after refresh = %d, want 2", v)
+	}
+}
+
+// MarkStale makes every entry stale: it is served once more, the read is
+// flagged as stale, and a value computed before the mark is not fresh.
+func TestCacheMarkStale(t *testing.T) {
+	c := NewCache(10, time.Hour)
+	var calls atomic.Int32
+	compute := func(context.Context) (int32, error) { return calls.Add(1), nil }
+	if v, _ := cached(context.Background(), c, "k", compute); v != 1 {
+		t.Fatalf("first = %d", v)
+	}
+	ctx, stale := TrackStale(context.Background())
+	if v, _ := cached(ctx, c, "k", compute); v != 1 || stale.Load() {
+		t.Fatalf("fresh read = %d, stale flag %v; want 1, false", v, stale.Load())
+	}
+	c.MarkStale()
+	if v, _ := cached(ctx, c, "k", compute); v != 1 || !stale.Load() {
+		t.Errorf("read after MarkStale = %d, stale flag %v; want 1, true", v, stale.Load())
+	}
+	deadline := time.Now().Add(time.Second)
+	for time.Now().Before(deadline) {
+		if v, ok := c.Get("k"); ok && v == int32(2) {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if v, ok := c.Get("k"); !ok || v != int32(2) {
+		t.Errorf("after refresh: got %v, %v; want 2, fresh", v, ok)
+	}
+	gen := c.Generation()
+	c.MarkStale()
+	c.PutAt("late", 1, gen)
+	if _, ok := c.Get("late"); ok {
+		t.Error("a value computed before MarkStale was stored as fresh")
 	}
 }

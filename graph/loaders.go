@@ -55,12 +55,12 @@ func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Load
 	l.articles = newLoader(wait, byID(cache, "article", store.ArticlesByID))
 	l.articles.peek = peek(cache, func(k string) string { return "article\x00" + k }, one(store.ArticlesByID))
 	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
-		m, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
+		m, gen, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
 		out := make([][]neo4jstore.Fact, len(keys))
 		for i, k := range keys {
 			out[i] = m[k]
 			if err == nil {
-				cache.Put("facts\x00"+k, out[i])
+				cache.PutAt("facts\x00"+k, out[i], gen)
 			}
 		}
 		return out, fill(len(keys), err)
@@ -92,7 +92,7 @@ func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Load
 // go to a dataloadgen loader, which batches them and memoises the results
 // for the request.
 type loader[K comparable, V any] struct {
-	peek  func(K) (V, bool) // nil without a cache
+	peek  func(context.Context, K) (V, bool) // nil without a cache
 	batch *dataloadgen.Loader[K, V]
 }
 
@@ -131,7 +131,7 @@ func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 // is cached, else when its batch has been fetched.
 func (l *loader[K, V]) thunk(ctx context.Context, key K) func() (V, error) {
 	if l.peek != nil {
-		if v, ok := l.peek(key); ok {
+		if v, ok := l.peek(ctx, key); ok {
 			return func() (V, error) { return v, nil }
 		}
 	}
@@ -152,12 +152,12 @@ func loadersFrom(ctx context.Context) *Loaders {
 // Found rows are cached under name and id.
 func byID[T any](cache *Cache, name string, read func(context.Context, []string) (map[string]T, error)) func(context.Context, []string) ([]*T, []error) {
 	return func(ctx context.Context, ids []string) ([]*T, []error) {
-		m, err := shared(cache, name+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, ids) })
+		m, gen, err := shared(cache, name+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, ids) })
 		out := make([]*T, len(ids))
 		for i, id := range ids {
 			if v, ok := m[id]; ok {
 				out[i] = &v
-				cache.Put(name+"\x00"+id, out[i])
+				cache.PutAt(name+"\x00"+id, out[i], gen)
 			}
 		}
 		return out, fill(len(ids), err)
@@ -193,14 +193,14 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 					ids = append(ids, keys[i].Key)
 				}
 			}
-			m, err := shared(cache, name+"\x00"+spec+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, spec, ids) })
+			m, gen, err := shared(cache, name+"\x00"+spec+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, spec, ids) })
 			for _, i := range idx {
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				out[i] = m[keys[i].Key]
-				cache.Put(name+"\x00"+spec+"\x00"+keys[i].Key, out[i])
+				cache.PutAt(name+"\x00"+spec+"\x00"+keys[i].Key, out[i], gen)
 			}
 		}
 		return out, errs
@@ -209,11 +209,11 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 
 // peek answers a loader from the read cache; a stale entry is returned
 // while load refreshes it in the background.
-func peek[K comparable, V any](cache *Cache, key func(K) string, load func(context.Context, K) (V, bool, error)) func(K) (V, bool) {
+func peek[K comparable, V any](cache *Cache, key func(K) string, load func(context.Context, K) (V, bool, error)) func(context.Context, K) (V, bool) {
 	if cache == nil {
 		return nil
 	}
-	return func(k K) (V, bool) {
+	return func(ctx context.Context, k K) (V, bool) {
 		ck := key(k)
 		v, fresh, ok := cache.lookup(ck)
 		if !ok {
@@ -221,6 +221,7 @@ func peek[K comparable, V any](cache *Cache, key func(K) string, load func(conte
 			return zero, false
 		}
 		if !fresh {
+			noteStale(ctx)
 			cache.refresh(ck, func() (any, error) {
 				ctx, cancel := context.WithTimeout(context.Background(), RefreshTimeout)
 				defer cancel()

@@ -14,10 +14,11 @@ import (
 const maxCachedResponse = 256 << 10
 
 // responseCache answers a repeated read-only GraphQL request (the same
-// body, or the same GET query string) from the response it got less than a
-// TTL ago, without executing it again: dashboards and scripts that poll
-// the same queries cost one execution per TTL. Only successful queries
-// (no errors, not mutations or subscriptions) are kept.
+// body, or the same GET query string) from the response it got, without
+// executing it again, until the graph changes or a TTL passes: dashboards
+// and scripts that poll the same queries cost one execution per change.
+// Only successful queries (no errors, not mutations or subscriptions) whose
+// reads were all fresh are kept.
 type responseCache struct {
 	cache *graph.Cache
 }
@@ -63,6 +64,9 @@ func (rc *responseCache) wrap(next http.Handler) http.Handler {
 			_, _ = w.Write(c.body)
 			return
 		}
+		gen := rc.cache.Generation()
+		ctx, servedStale := graph.TrackStale(r.Context())
+		r = r.WithContext(ctx)
 		cw := &captureWriter{ResponseWriter: w}
 		next.ServeHTTP(cw, r)
 		info, _ := r.Context().Value(opInfoKey{}).(*opInfo)
@@ -72,8 +76,8 @@ func (rc *responseCache) wrap(next http.Handler) http.Handler {
 		info.mu.Lock()
 		typ := info.typ
 		info.mu.Unlock()
-		if typ == "query" && !bytes.Contains(cw.buf.Bytes(), []byte(`"errors":`)) {
-			rc.cache.Put(key, cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())})
+		if typ == "query" && !servedStale.Load() && !bytes.Contains(cw.buf.Bytes(), []byte(`"errors":`)) {
+			rc.cache.PutAt(key, cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())}, gen)
 		}
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -32,7 +33,7 @@ import (
 const (
 	DefaultMaxBodyBytes = 1 << 20
 	DefaultCacheSize    = 10000
-	DefaultCacheTTL     = 30 * time.Second
+	DefaultCacheTTL     = 5 * time.Minute
 	DefaultMaxSubs      = 1000
 )
 
@@ -47,8 +48,11 @@ type Options struct {
 	// MaxBodyBytes caps a request body (413 beyond).
 	MaxBodyBytes int64
 	// CacheSize and CacheTTL size the read cache; zero TTL turns it off.
+	// CachePoll is how often the graph's data version is read to notice
+	// writes (DefaultCachePoll when zero; negative: never).
 	CacheSize int
 	CacheTTL  time.Duration
+	CachePoll time.Duration
 	// Graph holds the GraphQL limits; Production and origins come from
 	// the configuration.
 	Graph graph.ServerOptions
@@ -66,6 +70,8 @@ type Server struct {
 	gql      *handler.Server
 	respC    *responseCache
 	handler  http.Handler
+	// graphChanges counts data version changes seen by watchGraph.
+	graphChanges atomic.Uint64
 
 	mu      sync.Mutex
 	httpSrv *http.Server
@@ -87,6 +93,9 @@ func New(cfg config.Config, o Options) *Server {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.CachePoll == 0 {
+		o.CachePoll = DefaultCachePoll
 	}
 	if o.BatchWait <= 0 {
 		o.BatchWait = graph.DefaultBatchWait
@@ -123,6 +132,9 @@ func (s *Server) registerGauges(cache *graph.Cache) {
 	})
 	s.metrics.CounterFunc("eventgraph_subscription_dropped_total", "Events not delivered to slow subscribers.", func() float64 {
 		return float64(s.resolver.Broker.Dropped.Load())
+	})
+	s.metrics.CounterFunc("eventgraph_graph_changes_total", "Changes of the graph's data version seen by the server (each marks the caches stale).", func() float64 {
+		return float64(s.graphChanges.Load())
 	})
 	s.metrics.GaugeFunc("eventgraph_read_cache_entries", "Entries in the read cache.", func() float64 {
 		n, _, _ := cache.Stats()
@@ -401,6 +413,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
 	srv.RegisterOnShutdown(stopWS)
+	if (s.resolver.Cache != nil || s.respC.cache != nil) && s.opts.CachePoll > 0 {
+		go s.watchGraph(s.wsCtx, s.opts.CachePoll)
+	}
 	s.mu.Lock()
 	s.httpSrv, s.addr = srv, ln.Addr()
 	s.mu.Unlock()

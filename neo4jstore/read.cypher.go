@@ -7,6 +7,9 @@ import "strconv"
 // parameter.
 
 const (
+	// qDataVersion reads the number of write batches committed so far.
+	qDataVersion = `OPTIONAL MATCH (m:GraphMeta {id: $key}) RETURN coalesce(m.dataVersion, 0) AS version`
+
 	roleTypes = `AGENT|PATIENT|ORIGIN|DESTINATION|LOCATION`
 	factTypes = `MEMBER_OF|IN_REGION|IN_COUNTRY|OF_COUNTRY`
 

@@ -76,6 +76,24 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// metaKey is the id of the node that holds the graph's data version.
+const metaKey = "graph"
+
+// DataVersion returns a number that changes whenever a write batch commits
+// (0 on an empty graph), for caches to notice writes by any process.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	res, err := s.read(ctx, "data version", qDataVersion, map[string]any{"key": metaKey})
+	if err != nil {
+		return 0, err
+	}
+	if len(res.Records) == 0 {
+		return 0, nil
+	}
+	v, _ := res.Records[0].Get("version")
+	n, _ := v.(int64)
+	return n, nil
+}
+
 // run executes one query in its own auto-retried transaction and returns
 // its records.
 func (s *Store) run(ctx context.Context, name, query string, params map[string]any, mode neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {

@@ -113,6 +113,10 @@ func TestWriteDocumentsIdempotent(t *testing.T) {
 		t.Fatalf("write: %v", err)
 	}
 	want := graphSize(t, cfg)
+	version := dataVersion(t, s)
+	if version == 0 {
+		t.Error("data version: got 0 after a write, want it moved")
+	}
 	for i := range 2 {
 		st, err := s.WriteDocuments(ctx, docs, "v1")
 		if err != nil {
@@ -124,7 +128,25 @@ func TestWriteDocumentsIdempotent(t *testing.T) {
 		if got := graphSize(t, cfg); got != want {
 			t.Errorf("rewrite %d: graph size got %v, want %v", i, got, want)
 		}
+		if got := dataVersion(t, s); got != version {
+			t.Errorf("rewrite %d: data version got %d, want %d (nothing written)", i, got, version)
+		}
 	}
+	if _, err := s.WriteDocuments(ctx, docs, "v2"); err != nil {
+		t.Fatalf("write v2: %v", err)
+	}
+	if got := dataVersion(t, s); got == version {
+		t.Errorf("data version after replacing articles: got %d, want it moved", got)
+	}
+}
+
+func dataVersion(t *testing.T, s *neo4jstore.Store) int64 {
+	t.Helper()
+	v, err := s.DataVersion(context.Background())
+	if err != nil {
+		t.Fatalf("data version: %v", err)
+	}
+	return v
 }
 
 func TestWriteDocumentsReplacesStaleEvents(t *testing.T) {

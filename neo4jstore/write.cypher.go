@@ -106,4 +106,13 @@ OPTIONAL MATCH (e)-->(p:Entity)
 WITH e, collect(p.id) AS parents
 DETACH DELETE e
 RETURN parents`
+
+	// qBumpDataVersion counts committed write batches on one meta node, as
+	// the last statement of each batch: readers that cache results poll it
+	// to learn that the graph changed. Its lock is taken last and held only
+	// until commit, so concurrent batches queue briefly and cannot deadlock
+	// on it.
+	qBumpDataVersion = `
+MERGE (m:GraphMeta {id: $key})
+SET m.dataVersion = coalesce(m.dataVersion, 0) + 1, m.writtenAt = datetime()`
 )

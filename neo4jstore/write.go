@@ -138,7 +138,13 @@ func (s *Store) runBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *ba
 			return fmt.Errorf("merge %s: %w", st.name, err)
 		}
 	}
-	return deleteOrphans(ctx, tx, stale)
+	if err := deleteOrphans(ctx, tx, stale); err != nil {
+		return err
+	}
+	if err := exec(ctx, tx, qBumpDataVersion, map[string]any{"key": metaKey}); err != nil {
+		return fmt.Errorf("bump data version: %w", err)
+	}
+	return nil
 }
 
 // clearArticles deletes the events and mentions of articles about to be
