@@ -65,7 +65,35 @@ func sortArgs(a []argFound) {
 
 func mentionArg(d *doc, mi int) argFound {
 	m := &d.ms[mi]
-	return argFound{tb: m.tb, te: m.te, mention: mi}
+	te := m.te
+	if m.kind == mPronoun && m.pron == pronGeneric {
+		te = d.relativeEnd(m.te, d.sents[m.sent].te)
+	}
+	return argFound{tb: m.tb, te: te, mention: mi}
+}
+
+// relativeEnd returns the end of a relative clause that opens at token i
+// ("anyone [who refuses to pay] is threatened", "those [who fled in the
+// past] are named"): it runs to the first auxiliary after its own verb or
+// to a clause break. Without "who" or "that" at i it returns i.
+func (d *doc) relativeEnd(i, se int) int {
+	if i >= se || d.toks[i].low != "who" && d.toks[i].low != "that" {
+		return i
+	}
+	j := i + 1
+	for j < se && (d.is(j, lAux) || d.is(j, lAuxBe)) {
+		j++
+	}
+	if j >= se || d.toks[j].kind != tkWord {
+		return i
+	}
+	for j++; j < se; j++ {
+		t := &d.toks[j]
+		if t.kind == tkPunct && t.low != "-" || d.is(j, lAux) || d.is(j, lAuxBe) || t.is(lClauseBreak) || t.low == "who" {
+			break
+		}
+	}
+	return j
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.

@@ -139,6 +139,9 @@ type nationality struct {
 // body, a head noun, a role, a pronoun, a group noun or a place.
 func (d *doc) parseNP(i, limit, si int) int {
 	g := d.k.gaz
+	if e := d.parseThoseWho(i, limit, si); e > i {
+		return e
+	}
 	// Names that begin with a determiner ("the North") come first.
 	if ids, e := d.longest(g.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
 		if pids, pe := d.longest(g.names, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
@@ -736,10 +739,30 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 		if m.pron == "" {
 			m.pron = "plural"
 		}
+		if m.pron == pronGeneric {
+			m.tb = spanStart // "dozens of people"
+		}
 	}
 	m.top = true
 	d.add(m)
 	return e
+}
+
+// pronGeneric is the pronoun kind of words that name people in general
+// ("people", "anyone", "others", "those who"): they stand for no group
+// named before and make no entity, but can be an event's participant.
+const pronGeneric = "generic"
+
+// parseThoseWho records "those" opening a relative clause ("those who
+// fled") as a generic pronoun; elsewhere "those" is a determiner.
+func (d *doc) parseThoseWho(i, limit, si int) int {
+	if i+1 >= limit || d.toks[i].low != "those" || d.toks[i+1].low != "who" {
+		return i
+	}
+	m := newMention(mPronoun, i, i+1, si)
+	m.pron, m.top = pronGeneric, true
+	d.add(m)
+	return i + 1
 }
 
 // parsePlace records a country, city or region name at j. A capital that
