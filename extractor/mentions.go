@@ -816,11 +816,16 @@ func (d *doc) govUse(b, e, limit int) bool {
 			inPlace = true
 		}
 	}
-	if e < limit {
-		n := d.toks[e].low
-		if n == "'s" || d.is(e, lGovVerbs) && !inPlace {
-			return true
-		}
+	if e < limit && d.toks[e].low == "'s" {
+		return true
+	}
+	// "Pyongyang still demands": adverbs may come before the verb.
+	k := e
+	for k < limit && k < e+2 && !d.is(k, lGovVerbs) && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")) {
+		k++
+	}
+	if k < limit && d.is(k, lGovVerbs) && !inPlace {
+		return true
 	}
 	if b-1 >= s.tb {
 		p := d.toks[b-1].low
