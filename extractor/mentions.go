@@ -267,6 +267,9 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 	if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
 		return e
 	}
+	if e := d.possessedPlace(j, limit, si, nats, count); e > j {
+		return e
+	}
 	if len(nats) == 0 && count == 0 {
 		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
@@ -276,6 +279,24 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		}
 	}
 	return j
+}
+
+// possessedPlace records a region or city after its country's possessive
+// ("Russia's Amur Oblast", "China's Dandong") as one place phrase, with the
+// country nested in it.
+func (d *doc) possessedPlace(j, limit, si int, nats []nationality, count int) int {
+	if len(nats) != 1 || !nats[0].possessive || nats[0].capital || nats[0].country < 0 || count > 0 {
+		return j
+	}
+	n := len(d.ms)
+	e := d.parsePlace(j, limit, si, true)
+	if e <= j || len(d.ms) != n+1 || d.ms[n].kind != mRegion && d.ms[n].kind != mCity {
+		d.ms = d.ms[:n]
+		return j
+	}
+	d.ms[n].tb = nats[0].tb
+	d.addNationalities(nats, si)
+	return e
 }
 
 // countAt parses a count of people: digits or a number word, not "a".
