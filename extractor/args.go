@@ -65,7 +65,35 @@ func sortArgs(a []argFound) {
 
 func mentionArg(d *doc, mi int) argFound {
 	m := &d.ms[mi]
-	return argFound{tb: m.tb, te: m.te, mention: mi}
+	te := m.te
+	if m.kind == mPronoun && m.pron == pronGeneric {
+		te = d.relativeEnd(m.te, d.sents[m.sent].te)
+	}
+	return argFound{tb: m.tb, te: te, mention: mi}
+}
+
+// relativeEnd returns the end of a relative clause that opens at token i
+// ("anyone [who refuses to pay] is threatened", "those [who fled in the
+// past] are named"): it runs to the first auxiliary after its own verb or
+// to a clause break. Without "who" or "that" at i it returns i.
+func (d *doc) relativeEnd(i, se int) int {
+	if i >= se || d.toks[i].low != "who" && d.toks[i].low != "that" {
+		return i
+	}
+	j := i + 1
+	for j < se && (d.is(j, lAux) || d.is(j, lAuxBe)) {
+		j++
+	}
+	if j >= se || d.toks[j].kind != tkWord {
+		return i
+	}
+	for j++; j < se; j++ {
+		t := &d.toks[j]
+		if t.kind == tkPunct && t.low != "-" || d.is(j, lAux) || d.is(j, lAuxBe) || t.is(lClauseBreak) || t.low == "who" {
+			break
+		}
+	}
+	return j
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
@@ -950,6 +978,9 @@ func (d *doc) homeArg(si, tb, te int) (argFound, bool) {
 	if te+1 < s.te && d.toks[te].low == "back" && d.is(te+1, lHome) {
 		return argFound{tb: te, te: te + 2, mention: -1}, true
 	}
+	if a, ok := d.ownCountry(te, s.te); ok {
+		return a, true
+	}
 	for i := tb - 1; i >= s.tb && i >= tb-3; i-- {
 		if d.is(i, lHome) {
 			b := i
@@ -958,6 +989,33 @@ func (d *doc) homeArg(si, tb, te int) (argFound, bool) {
 			}
 			return argFound{tb: b, te: i + 1, mention: -1}, true
 		}
+	}
+	return argFound{}, false
+}
+
+// ownCountry finds "to their home country", "to his homeland", "to their
+// country" in the trigger's clause after it ("returned 60 North Koreans to
+// their home country"): the people's own country, named by a possessive.
+func (d *doc) ownCountry(te, se int) (argFound, bool) {
+	for i := te; i+2 < se && i <= te+10; i++ {
+		if isClausePunct(&d.toks[i]) {
+			break
+		}
+		if d.toks[i].low != "to" {
+			continue
+		}
+		switch d.toks[i+1].low {
+		case "their", "his", "her", "its", "our":
+		default:
+			continue
+		}
+		e := i + 2
+		if d.is(e, lHome) && e+1 < se && d.toks[e+1].low == "country" {
+			e++
+		} else if !d.is(e, lHome) && d.toks[e].low != "country" {
+			continue
+		}
+		return argFound{tb: i + 1, te: e + 1, mention: -1}, true
 	}
 	return argFound{}, false
 }

@@ -48,12 +48,13 @@ const (
 	tyLoc
 	tyPronoun
 	tyGroup
+	tyGeneric // people in general: "people", "anyone", "those who"
 )
 
 var typeNames = map[string]uint16{
 	"ACTOR": tyActor, "AGENCY": tyAgency, "ORG": tyOrg, "COUNTRY": tyCountry, "CITY": tyCity,
-	"REGION": tyRegion, "LOC": tyLoc, "PRONOUN": tyPronoun, "GROUP": tyGroup,
-	"PEOPLE": tyActor | tyPronoun | tyGroup,
+	"REGION": tyRegion, "LOC": tyLoc, "PRONOUN": tyPronoun, "GROUP": tyGroup, "GENERIC": tyGeneric,
+	"PEOPLE": tyActor | tyPronoun | tyGroup | tyGeneric,
 	"PLACE":  tyCountry | tyCity | tyRegion | tyLoc,
 	"BODY":   tyAgency | tyOrg,
 	"ANY":    0xffff,

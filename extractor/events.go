@@ -322,6 +322,9 @@ func mentionTypeBit(m *mention) uint16 {
 	case mLoc:
 		return tyLoc
 	case mPronoun:
+		if m.pron == pronGeneric {
+			return tyGeneric
+		}
 		if m.ent < 0 {
 			return 0
 		}

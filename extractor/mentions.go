@@ -139,6 +139,9 @@ type nationality struct {
 // body, a head noun, a role, a pronoun, a group noun or a place.
 func (d *doc) parseNP(i, limit, si int) int {
 	g := d.k.gaz
+	if e := d.parseThoseWho(i, limit, si); e > i {
+		return e
+	}
 	// Names that begin with a determiner ("the North") come first.
 	if ids, e := d.longest(g.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
 		if pids, pe := d.longest(g.names, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
@@ -264,6 +267,9 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 	if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
 		return e
 	}
+	if e := d.possessedPlace(j, limit, si, nats, count); e > j {
+		return e
+	}
 	if len(nats) == 0 && count == 0 {
 		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
@@ -273,6 +279,24 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		}
 	}
 	return j
+}
+
+// possessedPlace records a region or city after its country's possessive
+// ("Russia's Amur Oblast", "China's Dandong") as one place phrase, with the
+// country nested in it.
+func (d *doc) possessedPlace(j, limit, si int, nats []nationality, count int) int {
+	if len(nats) != 1 || !nats[0].possessive || nats[0].capital || nats[0].country < 0 || count > 0 {
+		return j
+	}
+	n := len(d.ms)
+	e := d.parsePlace(j, limit, si, true)
+	if e <= j || len(d.ms) != n+1 || d.ms[n].kind != mRegion && d.ms[n].kind != mCity {
+		d.ms = d.ms[:n]
+		return j
+	}
+	d.ms[n].tb = nats[0].tb
+	d.addNationalities(nats, si)
+	return e
 }
 
 // countAt parses a count of people: digits or a number word, not "a".
@@ -736,10 +760,30 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 		if m.pron == "" {
 			m.pron = "plural"
 		}
+		if m.pron == pronGeneric {
+			m.tb = spanStart // "dozens of people"
+		}
 	}
 	m.top = true
 	d.add(m)
 	return e
+}
+
+// pronGeneric is the pronoun kind of words that name people in general
+// ("people", "anyone", "others", "those who"): they stand for no group
+// named before and make no entity, but can be an event's participant.
+const pronGeneric = "generic"
+
+// parseThoseWho records "those" opening a relative clause ("those who
+// fled") as a generic pronoun; elsewhere "those" is a determiner.
+func (d *doc) parseThoseWho(i, limit, si int) int {
+	if i+1 >= limit || d.toks[i].low != "those" || d.toks[i+1].low != "who" {
+		return i
+	}
+	m := newMention(mPronoun, i, i+1, si)
+	m.pron, m.top = pronGeneric, true
+	d.add(m)
+	return i + 1
 }
 
 // parsePlace records a country, city or region name at j. A capital that
@@ -793,11 +837,16 @@ func (d *doc) govUse(b, e, limit int) bool {
 			inPlace = true
 		}
 	}
-	if e < limit {
-		n := d.toks[e].low
-		if n == "'s" || d.is(e, lGovVerbs) && !inPlace {
-			return true
-		}
+	if e < limit && d.toks[e].low == "'s" {
+		return true
+	}
+	// "Pyongyang still demands": adverbs may come before the verb.
+	k := e
+	for k < limit && k < e+2 && !d.is(k, lGovVerbs) && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")) {
+		k++
+	}
+	if k < limit && d.is(k, lGovVerbs) && !inPlace {
+		return true
 	}
 	if b-1 >= s.tb {
 		p := d.toks[b-1].low

@@ -85,7 +85,7 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 	}
 	for mi := range d.ms {
 		m := &d.ms[mi]
-		if m.kind == mPronoun || m.kind == mGroupNoun {
+		if m.kind == mPronoun && m.pron != pronGeneric || m.kind == mGroupNoun {
 			if e := d.antecedent(mi); e >= 0 {
 				d.attach(mi, e)
 			}
