@@ -155,13 +155,17 @@ func (d *doc) parseNP(i, limit, si int) int {
 	}
 	j := i
 	for q := 0; q < 3 && j < limit; q++ {
+		// "third secretary" is a role, not an ordinal before one.
+		if rids, _ := d.longest(g.roleD, j, limit, d.idbuf2[:0]); len(rids) > 0 {
+			break
+		}
 		ids, e := d.longest(g.quant, j, limit, d.idbuf[:0])
 		if len(ids) == 0 || d.inAmount(j) {
 			break
 		}
 		j = e
 	}
-	start := j
+	start := d.distinctStart(i, j)
 	if j >= limit {
 		return i
 	}
@@ -192,10 +196,61 @@ func (d *doc) parseNP(i, limit, si int) int {
 	}
 	n := len(d.ms)
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
+		d.markDistinct(n, start, j)
 		d.bothGroup(i, start, n, si)
 		return d.familyPair(n, e, limit, si)
 	}
 	return i
+}
+
+// isDistinctWord reports a word that sets one person or group apart from
+// others of the same role: "other", "another" or an ordinal ("a sixth
+// member").
+func isDistinctWord(w string) bool {
+	switch w {
+	case "other", "another", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	return false
+}
+
+// distinctStart returns where a phrase whose quantifiers end at j starts
+// when they end in a distinguishing word ("the other", "another", "a
+// sixth"): at that word or its determiner; otherwise at j.
+func (d *doc) distinctStart(i, j int) int {
+	k := j
+	for k > i && isDistinctWord(d.toks[k-1].low) {
+		k--
+	}
+	if k == j {
+		return j
+	}
+	if w := d.toks[k-1]; k > i && (w.low == "the" || w.low == "a" || w.low == "an") {
+		k--
+	}
+	return k
+}
+
+// markDistinct gives the actor recorded at index n, whose phrase starts at
+// start with distinguishing words before j, those words as modifiers, so
+// that "the other woman" is not the group of women named before.
+func (d *doc) markDistinct(n, start, j int) {
+	if start == j || n >= len(d.ms) {
+		return
+	}
+	m := &d.ms[n]
+	if m.kind != mActor || !m.top {
+		return
+	}
+	k := start
+	if !isDistinctWord(d.toks[k].low) {
+		k++
+	}
+	if m.mods == "" {
+		m.mods = d.lowSpan(k, j)
+	} else {
+		m.mods = d.lowSpan(k, j) + " " + m.mods
+	}
 }
 
 // familyPair joins "a mother and her son", "a woman and her two
