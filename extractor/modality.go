@@ -131,7 +131,10 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 			continue
 		}
 		dist := -1
+		prio := cat.priority
 		switch {
+		case cat.modality == domain.Negated && d.negatedSubject(c, tb):
+			dist, prio = 0, 1
 		case cat.conditional:
 			if d.inConditional(si, c, tb) {
 				dist = abs(tb - c.te)
@@ -145,11 +148,31 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 				dist = n
 			}
 		}
-		if dist >= 0 && (cat.priority > bestPrio || cat.priority == bestPrio && dist < bestDist) {
-			best, bestDist, bestPrio = cat.modality, dist, cat.priority
+		if dist >= 0 && (prio > bestPrio || prio == bestPrio && dist < bestDist) {
+			best, bestDist, bestPrio = cat.modality, dist, prio
 		}
 	}
 	return best
+}
+
+// negatedSubject reports whether cue c is a "no" that determines the
+// people phrase before a trigger at tb in its clause ("No workers from
+// other sites have fled"), however long the phrase.
+func (d *doc) negatedSubject(c cueHit, tb int) bool {
+	// The trigger must be the phrase's verb, after its auxiliary ("have
+	// fled"), not a noun further on ("since Pak's capture").
+	if c.te != c.tb+1 || d.toks[c.tb].low != "no" || c.te >= tb || d.toks[tb-1].low == "'s" || !d.is(tb-1, lAux) && !d.is(tb-1, lAuxBe) {
+		return false
+	}
+	m := d.topAt[c.te]
+	if m < 0 || !d.sameClause(c.te, tb) {
+		return false
+	}
+	switch d.ms[m].kind {
+	case mActor, mGroupNoun:
+		return d.clauseEnd(c.te, tb, 1<<20) >= tb
+	}
+	return false
 }
 
 func abs(x int) int {
