@@ -36,6 +36,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	addr := fs.String("addr", "", "listen on `HOST:PORT` (overrides EVENTGRAPH_ADDR)")
 	rules := fs.String("rules", "", "load rules and gazetteers from `DIR` instead of the built-in ones")
 	cacheTTL := fs.Duration("cache-ttl", httpserver.DefaultCacheTTL, "refresh cached read results at least this often; 0 turns the cache off")
+	cacheHold := fs.Duration("cache-hold", httpserver.DefaultCacheHold, "keep each cached result at least this long even when the graph changes (bounds recomputation during a bulk ingest); negative: not at all")
 	cachePoll := fs.Duration("cache-poll", httpserver.DefaultCachePoll, "check this often whether the graph changed (writes by any process refresh the cache); negative: never")
 	cacheSize := fs.Int("cache-size", httpserver.DefaultCacheSize, "read results kept at most")
 	maxBody := fs.Int64("max-body", httpserver.DefaultMaxBodyBytes, "largest request body in bytes")
@@ -84,7 +85,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 
 	srv := httpserver.New(cfg, httpserver.Options{
 		Store: store, Extractor: x, Writer: store, Metrics: metrics, Logger: logger,
-		MaxBodyBytes: *maxBody, CacheSize: *cacheSize, CacheTTL: *cacheTTL, CachePoll: *cachePoll,
+		MaxBodyBytes: *maxBody, CacheSize: *cacheSize, CacheTTL: *cacheTTL, CachePoll: *cachePoll, CacheHold: *cacheHold,
 		Graph: graph.ServerOptions{ComplexityLimit: *complexity, MaxDepth: *depth},
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -3,19 +3,21 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"slices"
+	"sort"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"eventgraph/domain"
 	"eventgraph/graph/model"
 	"eventgraph/neo4jstore"
 )
 
-// Broker fans the events written through ingestArticle out to the
-// eventIngested subscriptions whose filters they match. Matching runs the
-// subscription's filter in the store restricted to the new article, so it
-// means exactly what it means in events(filter).
+// Broker fans the events of newly written articles (through ingestArticle
+// or by any other process; the server learns of them from the graph's data
+// version) out to the eventIngested subscriptions whose filters they match.
+// Matching runs the subscription's filter in the store restricted to the
+// new articles, so it means exactly what it means in events(filter).
 type Broker struct {
 	store  *neo4jstore.Store
 	logger *slog.Logger
@@ -70,9 +72,10 @@ func (b *Broker) Subscribe(ctx context.Context, f neo4jstore.EventFilter) (<-cha
 	return s.ch, nil
 }
 
-// Publish delivers the events of a newly written article to the matching
-// subscriptions. It runs one store query per distinct filter.
-func (b *Broker) Publish(articleID string) {
+// Publish delivers the events of newly written articles, article by
+// article in the order given and in text order within each, to the
+// matching subscriptions. It runs one store query per distinct filter.
+func (b *Broker) Publish(ctx context.Context, articleIDs []string) {
 	b.mu.Lock()
 	groups := map[string][]*subscriber{}
 	filters := map[string]neo4jstore.EventFilter{}
@@ -82,26 +85,27 @@ func (b *Broker) Publish(articleID string) {
 		filters[k] = s.filter
 	}
 	b.mu.Unlock()
-	if len(groups) == 0 {
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
 	for k, subs := range groups {
-		f := filters[k]
-		if f.Article != "" && f.Article != articleID {
-			continue
+		f, ids := filters[k], articleIDs
+		if f.Article != "" {
+			if !slices.Contains(ids, f.Article) {
+				continue
+			}
+			ids, f.Article = []string{f.Article}, ""
 		}
-		f.Article = articleID
-		page, err := b.store.Events(ctx, neo4jstore.EventQuery{Filter: f, Order: neo4jstore.DateDesc,
+		pages, err := b.store.EventsOf(ctx, ids, true, "", neo4jstore.EventQuery{Filter: f, Order: neo4jstore.DateDesc,
 			Page: neo4jstore.Page{First: neo4jstore.MaxFirst, Rows: true}})
 		if err != nil {
-			b.logger.Error("subscription match", "article", articleID, "err", err)
+			b.logger.Error("subscription match", "articles", len(ids), "err", err)
 			continue
 		}
-		for _, ev := range page.Events {
-			for _, s := range subs {
-				b.send(s, toEvent(ev))
+		for _, id := range ids {
+			evs := pages[id].Events
+			sort.SliceStable(evs, func(i, j int) bool { return evs[i].TriggerStart < evs[j].TriggerStart })
+			for _, ev := range evs {
+				for _, s := range subs {
+					b.send(s, toEvent(ev))
+				}
 			}
 		}
 	}

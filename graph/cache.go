@@ -21,13 +21,15 @@ import (
 type Cache struct {
 	mu       sync.Mutex
 	ttl      time.Duration
+	hold     time.Duration
 	maxStale time.Duration
 	max      int
-	// gen counts MarkStale calls; an entry computed under an older
-	// generation is stale.
-	gen   uint64
+	// now counts MarkStale and Clear calls; see Stamp.
+	now   Stamp
 	ll    *list.List
 	items map[string]*list.Element
+	// refreshing holds the keys being recomputed in the background.
+	refreshing map[string]bool
 	// Hits and Misses count lookups, for metrics.
 	hits, misses uint64
 	// flight merges concurrent computations of one key, so an expired
@@ -39,7 +41,14 @@ type cacheEntry struct {
 	key    string
 	value  any
 	stored time.Time
-	gen    uint64
+	soft   uint64
+}
+
+// Stamp identifies the state of a cache when a computation starts: a value
+// computed since a MarkStale is stale once its hold has passed, and one
+// computed before a Clear is not stored at all.
+type Stamp struct {
+	soft, hard uint64
 }
 
 // RefreshTimeout bounds a background refresh.
@@ -47,13 +56,16 @@ const RefreshTimeout = time.Minute
 
 // NewCache returns a cache of at most max entries, fresh for ttl and kept
 // stale up to twice that (at least ten minutes), or nil (no caching) when
-// either is zero.
-func NewCache(size int, ttl time.Duration) *Cache {
+// size or ttl is zero. An entry stays fresh for hold after it was stored
+// even if the cache is marked stale, which bounds how often each result is
+// recomputed while the graph changes all the time (a bulk ingest).
+func NewCache(size int, ttl, hold time.Duration) *Cache {
 	if size <= 0 || ttl <= 0 {
 		return nil
 	}
 	stale := max(2*ttl, 10*time.Minute)
-	return &Cache{ttl: ttl, maxStale: stale, max: size, ll: list.New(), items: map[string]*list.Element{}}
+	return &Cache{ttl: ttl, hold: hold, maxStale: stale, max: size, ll: list.New(),
+		items: map[string]*list.Element{}, refreshing: map[string]bool{}}
 }
 
 // lookup returns the value of key and whether it is still fresh.
@@ -78,7 +90,7 @@ func (c *Cache) lookup(key string) (v any, fresh, ok bool) {
 	}
 	c.ll.MoveToFront(el)
 	c.hits++
-	return ent.value, age <= c.ttl && ent.gen == c.gen, true
+	return ent.value, age <= c.ttl && (ent.soft == c.now.soft || age <= c.hold), true
 }
 
 // MarkStale makes every entry stale: each is served once more while it is
@@ -89,18 +101,18 @@ func (c *Cache) MarkStale() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
+	c.now.soft++
 }
 
-// Generation returns the current generation, to be passed to PutAt by a
-// computation that starts now.
-func (c *Cache) Generation() uint64 {
+// Stamp returns the cache's state, to be passed to PutAt by a computation
+// that starts now.
+func (c *Cache) Stamp() Stamp {
 	if c == nil {
-		return 0
+		return Stamp{}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.gen
+	return c.now
 }
 
 // Get returns the fresh value of key.
@@ -109,37 +121,47 @@ func (c *Cache) Get(key string) (any, bool) {
 	return v, ok && fresh
 }
 
-// refresh recomputes key in the background, once at a time.
+// refresh recomputes key in the background unless that is under way.
 func (c *Cache) refresh(key string, compute func() (any, error)) {
+	c.mu.Lock()
+	if c.refreshing[key] {
+		c.mu.Unlock()
+		return
+	}
+	c.refreshing[key] = true
+	st := c.now
+	c.mu.Unlock()
 	go func() {
-		_, _, _ = c.flight.Do("\x02"+key, func() (any, error) {
-			gen := c.Generation()
-			v, err := compute()
-			if err == nil {
-				c.PutAt(key, v, gen)
-			}
-			return nil, nil
-		})
+		v, err := compute()
+		if err == nil {
+			c.PutAt(key, v, st)
+		}
+		c.mu.Lock()
+		delete(c.refreshing, key)
+		c.mu.Unlock()
 	}()
 }
 
 // PutAt stores value under key as computed in generation gen (stale at
 // once if the cache was marked stale since), evicting the least recently
 // used entry when full.
-func (c *Cache) PutAt(key string, value any, gen uint64) {
+func (c *Cache) PutAt(key string, value any, st Stamp) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if st.hard != c.now.hard {
+		return
+	}
 	now := time.Now()
 	if el, ok := c.items[key]; ok {
 		ent := el.Value.(*cacheEntry)
-		ent.value, ent.stored, ent.gen = value, now, gen
+		ent.value, ent.stored, ent.soft = value, now, st.soft
 		c.ll.MoveToFront(el)
 		return
 	}
-	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, value: value, stored: now, gen: gen})
+	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, value: value, stored: now, soft: st.soft})
 	for c.ll.Len() > c.max {
 		last := c.ll.Back()
 		c.ll.Remove(last)
@@ -154,6 +176,7 @@ func (c *Cache) Clear() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.now.hard++
 	c.ll.Init()
 	c.items = map[string]*list.Element{}
 }
@@ -190,10 +213,10 @@ func cached[T any](ctx context.Context, c *Cache, key string, compute func(conte
 		return v.(T), nil
 	}
 	v, err, _ := c.flight.Do(key, func() (any, error) {
-		gen := c.Generation()
+		st := c.Stamp()
 		v, err := compute(detached)
 		if err == nil {
-			c.PutAt(key, v, gen)
+			c.PutAt(key, v, st)
 		}
 		return v, err
 	})
@@ -221,26 +244,26 @@ func noteStale(ctx context.Context) {
 }
 
 // shared runs compute once for concurrent callers of the same key, without
-// storing the result. It also returns the cache generation the computation
-// started in, for storing parts of the result with PutAt.
-func shared[T any](c *Cache, key string, compute func() (T, error)) (T, uint64, error) {
+// storing the result. It also returns the cache's stamp from when the
+// computation started, for storing parts of the result with PutAt.
+func shared[T any](c *Cache, key string, compute func() (T, error)) (T, Stamp, error) {
 	if c == nil {
 		v, err := compute()
-		return v, 0, err
+		return v, Stamp{}, err
 	}
 	type result struct {
-		v   T
-		gen uint64
+		v  T
+		st Stamp
 	}
 	r, err, _ := c.flight.Do("\x01"+key, func() (any, error) {
-		gen := c.Generation()
+		st := c.Stamp()
 		v, err := compute()
-		return result{v, gen}, err
+		return result{v, st}, err
 	})
 	if err != nil {
 		var zero T
-		return zero, 0, err
+		return zero, Stamp{}, err
 	}
 	res := r.(result)
-	return res.v, res.gen, nil
+	return res.v, res.st, nil
 }

@@ -30,9 +30,9 @@ func TestGlobalIDs(t *testing.T) {
 }
 
 func TestCacheIsBoundedAndExpires(t *testing.T) {
-	c := NewCache(3, 50*time.Millisecond)
+	c := NewCache(3, 50*time.Millisecond, 0)
 	for _, k := range []string{"a", "b", "c", "d"} {
-		c.PutAt(k, k, 0)
+		c.PutAt(k, k, Stamp{})
 	}
 	if _, ok := c.Get("a"); ok {
 		t.Error("least recently used entry kept beyond the bound")
@@ -44,18 +44,18 @@ func TestCacheIsBoundedAndExpires(t *testing.T) {
 	if _, ok := c.Get("d"); ok {
 		t.Error("expired entry returned")
 	}
-	if NewCache(0, time.Second) != nil || NewCache(10, 0) != nil {
+	if NewCache(0, time.Second, 0) != nil || NewCache(10, 0, 0) != nil {
 		t.Error("a zero size or TTL should disable the cache")
 	}
 	var nilCache *Cache
-	nilCache.PutAt("x", 1, 0)
+	nilCache.PutAt("x", 1, Stamp{})
 	if _, ok := nilCache.Get("x"); ok {
 		t.Error("nil cache cached")
 	}
 }
 
 func TestCachedMergesConcurrentMisses(t *testing.T) {
-	c := NewCache(10, time.Minute)
+	c := NewCache(10, time.Minute, 0)
 	var calls atomic.Int32
 	var wg sync.WaitGroup
 	for range 20 {
@@ -114,8 +114,8 @@ func TestLoaderBatches(t *testing.T) {
 // A loader answers cached keys from the read cache and fetches only the
 // others.
 func TestLoaderPeeksAtCache(t *testing.T) {
-	c := NewCache(10, time.Minute)
-	c.PutAt("n\x001", 100, 0)
+	c := NewCache(10, time.Minute, 0)
+	c.PutAt("n\x001", 100, Stamp{})
 	var fetched []int
 	l := newLoader(time.Millisecond, func(_ context.Context, keys []int) ([]int, []error) {
 		fetched = append(fetched, keys...)
@@ -137,7 +137,7 @@ func TestLoaderPeeksAtCache(t *testing.T) {
 
 // A stale entry is served at once and refreshed in the background.
 func TestCacheServesStaleWhileRefreshing(t *testing.T) {
-	c := NewCache(10, 20*time.Millisecond)
+	c := NewCache(10, 20*time.Millisecond, 0)
 	var calls atomic.Int32
 	compute := func(context.Context) (int32, error) { return calls.Add(1), nil }
 	ctx := context.Background()
@@ -161,7 +161,7 @@ func TestCacheServesStaleWhileRefreshing(t *testing.T) {
 // MarkStale makes every entry stale: it is served once more, the read is
 // flagged as stale, and a value computed before the mark is not fresh.
 func TestCacheMarkStale(t *testing.T) {
-	c := NewCache(10, time.Hour)
+	c := NewCache(10, time.Hour, 0)
 	var calls atomic.Int32
 	compute := func(context.Context) (int32, error) { return calls.Add(1), nil }
 	if v, _ := cached(context.Background(), c, "k", compute); v != 1 {
@@ -185,10 +185,31 @@ func TestCacheMarkStale(t *testing.T) {
 	if v, ok := c.Get("k"); !ok || v != int32(2) {
 		t.Errorf("after refresh: got %v, %v; want 2, fresh", v, ok)
 	}
-	gen := c.Generation()
+	st := c.Stamp()
 	c.MarkStale()
-	c.PutAt("late", 1, gen)
+	c.PutAt("late", 1, st)
 	if _, ok := c.Get("late"); ok {
 		t.Error("a value computed before MarkStale was stored as fresh")
+	}
+}
+
+// Within its hold an entry stays fresh when the cache is marked stale, and
+// a value computed before a Clear is not stored.
+func TestCacheHoldAndClear(t *testing.T) {
+	c := NewCache(10, time.Hour, 50*time.Millisecond)
+	c.PutAt("k", 1, c.Stamp())
+	c.MarkStale()
+	if _, ok := c.Get("k"); !ok {
+		t.Error("entry within its hold: got stale, want fresh")
+	}
+	time.Sleep(60 * time.Millisecond)
+	if _, ok := c.Get("k"); ok {
+		t.Error("entry past its hold after MarkStale: got fresh, want stale")
+	}
+	st := c.Stamp()
+	c.Clear()
+	c.PutAt("k", 2, st)
+	if _, _, ok := c.lookup("k"); ok {
+		t.Error("a value computed before Clear was stored")
 	}
 }

@@ -77,9 +77,6 @@ func (r *Resolver) ingest(ctx context.Context, in model.IngestArticleInput) (res
 	for i, e := range evs {
 		res.Events[i] = toEvent(e)
 	}
-	if r.Broker != nil {
-		go r.Broker.Publish(id)
-	}
 	return res, nil
 }
 

@@ -55,12 +55,12 @@ func NewLoaders(store *neo4jstore.Store, cache *Cache, wait time.Duration) *Load
 	l.articles = newLoader(wait, byID(cache, "article", store.ArticlesByID))
 	l.articles.peek = peek(cache, func(k string) string { return "article\x00" + k }, one(store.ArticlesByID))
 	l.facts = newLoader(wait, func(ctx context.Context, keys []string) ([][]neo4jstore.Fact, []error) {
-		m, gen, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
+		m, st, err := shared(cache, "facts\x00"+specOf(keys), func() (map[string][]neo4jstore.Fact, error) { return store.Facts(ctx, keys) })
 		out := make([][]neo4jstore.Fact, len(keys))
 		for i, k := range keys {
 			out[i] = m[k]
 			if err == nil {
-				cache.PutAt("facts\x00"+k, out[i], gen)
+				cache.PutAt("facts\x00"+k, out[i], st)
 			}
 		}
 		return out, fill(len(keys), err)
@@ -152,12 +152,12 @@ func loadersFrom(ctx context.Context) *Loaders {
 // Found rows are cached under name and id.
 func byID[T any](cache *Cache, name string, read func(context.Context, []string) (map[string]T, error)) func(context.Context, []string) ([]*T, []error) {
 	return func(ctx context.Context, ids []string) ([]*T, []error) {
-		m, gen, err := shared(cache, name+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, ids) })
+		m, st, err := shared(cache, name+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, ids) })
 		out := make([]*T, len(ids))
 		for i, id := range ids {
 			if v, ok := m[id]; ok {
 				out[i] = &v
-				cache.PutAt(name+"\x00"+id, out[i], gen)
+				cache.PutAt(name+"\x00"+id, out[i], st)
 			}
 		}
 		return out, fill(len(ids), err)
@@ -193,14 +193,14 @@ func grouped[T any](cache *Cache, name string, read func(ctx context.Context, sp
 					ids = append(ids, keys[i].Key)
 				}
 			}
-			m, gen, err := shared(cache, name+"\x00"+spec+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, spec, ids) })
+			m, st, err := shared(cache, name+"\x00"+spec+"\x00"+specOf(ids), func() (map[string]T, error) { return read(ctx, spec, ids) })
 			for _, i := range idx {
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				out[i] = m[keys[i].Key]
-				cache.PutAt(name+"\x00"+spec+"\x00"+keys[i].Key, out[i], gen)
+				cache.PutAt(name+"\x00"+spec+"\x00"+keys[i].Key, out[i], st)
 			}
 		}
 		return out, errs

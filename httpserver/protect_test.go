@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/client"
 
 	"eventgraph/config"
+	"eventgraph/domain"
 	"eventgraph/httpserver"
 )
 
@@ -191,9 +192,11 @@ func TestNoNPlusOne(t *testing.T) {
 }
 
 // A subscription receives the events of an article ingested afterwards.
+// The subscription gets the events of articles ingested through the API
+// and of articles written by another process.
 func TestEventIngestedSubscription(t *testing.T) {
 	e := seed(t)
-	srv := e.server(t, nil)
+	srv := startServer(t, e, nil)
 	c := newClient(srv.Handler())
 	sub := c.Websocket(`subscription { eventIngested(filter: {types: [DEFECTION]}) { type sentence { text } article { title } } }`)
 	defer sub.Close()
@@ -204,33 +207,49 @@ func TestEventIngestedSubscription(t *testing.T) {
 			Article  struct{ Title string }
 		}
 	}
-	got := make(chan msg, 1)
+	got := make(chan msg, 4)
 	errc := make(chan error, 1)
 	go func() {
-		var m msg
-		if err := sub.Next(&m); err != nil {
-			errc <- err
-			return
+		for {
+			var m msg
+			if err := sub.Next(&m); err != nil {
+				errc <- err
+				return
+			}
+			got <- m
 		}
-		got <- m
 	}()
 	// Wait until the subscription is registered.
 	deadline := time.Now().Add(5 * time.Second)
 	for srv.Resolver().Broker.Subscribers() == 0 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
+	next := func(wantTitle string) {
+		t.Helper()
+		select {
+		case m := <-got:
+			if m.EventIngested.Type != "DEFECTION" || m.EventIngested.Article.Title != wantTitle {
+				t.Errorf("received %+v, want a defection of %q", m, wantTitle)
+			}
+		case err := <-errc:
+			t.Fatal(err)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no event of %q received", wantTitle)
+		}
+	}
 	var out map[string]any
 	post(t, c, `mutation { ingestArticle(input: {title: "Live", text: "Three North Korean diplomats defected in Vladivostok in May, officials said. Police arrested a broker in Hunchun."}) { eventCount } }`, &out)
-	select {
-	case m := <-got:
-		if m.EventIngested.Type != "DEFECTION" || m.EventIngested.Article.Title != "Live" {
-			t.Errorf("received %+v", m)
-		}
-	case err := <-errc:
+	next("Live")
+
+	doc, err := e.x.Extract("outside-live.txt", "Two North Korean seamen defected in Nakhodka in June, a source in the port said.")
+	if err != nil {
 		t.Fatal(err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("no event received")
 	}
+	doc.Article.Title = "Outside"
+	if _, err := e.store.WriteDocuments(context.Background(), []domain.Document{doc}, e.x.Version()); err != nil {
+		t.Fatal(err)
+	}
+	next("Outside")
 }
 
 func TestHTTPEndpoints(t *testing.T) {

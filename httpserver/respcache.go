@@ -64,7 +64,7 @@ func (rc *responseCache) wrap(next http.Handler) http.Handler {
 			_, _ = w.Write(c.body)
 			return
 		}
-		gen := rc.cache.Generation()
+		st := rc.cache.Stamp()
 		ctx, servedStale := graph.TrackStale(r.Context())
 		r = r.WithContext(ctx)
 		cw := &captureWriter{ResponseWriter: w}
@@ -77,7 +77,7 @@ func (rc *responseCache) wrap(next http.Handler) http.Handler {
 		typ := info.typ
 		info.mu.Unlock()
 		if typ == "query" && !servedStale.Load() && !bytes.Contains(cw.buf.Bytes(), []byte(`"errors":`)) {
-			rc.cache.PutAt(key, cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())}, gen)
+			rc.cache.PutAt(key, cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())}, st)
 		}
 	})
 }

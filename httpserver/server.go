@@ -34,6 +34,7 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	DefaultCacheSize    = 10000
 	DefaultCacheTTL     = 5 * time.Minute
+	DefaultCacheHold    = 10 * time.Second
 	DefaultMaxSubs      = 1000
 )
 
@@ -49,10 +50,15 @@ type Options struct {
 	MaxBodyBytes int64
 	// CacheSize and CacheTTL size the read cache; zero TTL turns it off.
 	// CachePoll is how often the graph's data version is read to notice
-	// writes (DefaultCachePoll when zero; negative: never).
+	// writes, for the caches and the eventIngested subscription
+	// (DefaultCachePoll when zero; negative: never).
+	// CacheHold keeps each result at least this long after it was computed
+	// even when the graph changes (DefaultCacheHold when zero; negative:
+	// not at all), so a bulk ingest does not make every request recompute.
 	CacheSize int
 	CacheTTL  time.Duration
 	CachePoll time.Duration
+	CacheHold time.Duration
 	// Graph holds the GraphQL limits; Production and origins come from
 	// the configuration.
 	Graph graph.ServerOptions
@@ -97,13 +103,17 @@ func New(cfg config.Config, o Options) *Server {
 	if o.CachePoll == 0 {
 		o.CachePoll = DefaultCachePoll
 	}
+	if o.CacheHold == 0 {
+		o.CacheHold = DefaultCacheHold
+	}
 	if o.BatchWait <= 0 {
 		o.BatchWait = graph.DefaultBatchWait
 	}
 	s := &Server{cfg: cfg, opts: o, logger: o.Logger, metrics: o.Metrics}
 	s.wsCtx, s.stopWS = context.WithCancel(context.Background())
-	cache := graph.NewCache(o.CacheSize, o.CacheTTL)
-	s.respC = &responseCache{cache: graph.NewCache(o.CacheSize/4+1, o.CacheTTL)}
+	hold := max(o.CacheHold, 0)
+	cache := graph.NewCache(o.CacheSize, o.CacheTTL, hold)
+	s.respC = &responseCache{cache: graph.NewCache(o.CacheSize/4+1, o.CacheTTL, hold)}
 	s.resolver = &graph.Resolver{
 		Store: o.Store, Extractor: o.Extractor, Writer: o.Writer, APIKey: cfg.APIKey,
 		Cache: cache, Broker: graph.NewBroker(o.Store, DefaultMaxSubs, o.Logger),
@@ -413,7 +423,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
 	srv.RegisterOnShutdown(stopWS)
-	if (s.resolver.Cache != nil || s.respC.cache != nil) && s.opts.CachePoll > 0 {
+	if s.opts.CachePoll > 0 {
 		go s.watchGraph(s.wsCtx, s.opts.CachePoll)
 	}
 	s.mu.Lock()

@@ -14,20 +14,32 @@ import (
 	"eventgraph/httpserver"
 )
 
-// Articles written by another process (here the store, as eventgraph ingest
-// writes them) show in cached answers once the server sees the graph's data
-// version move; until then a repeated query is answered from the cache.
-func TestCachedAnswersFollowOutsideWrites(t *testing.T) {
-	e := seed(t)
+// startServer runs a server that reads the graph's data version every 50
+// ms, until the test ends.
+func startServer(t *testing.T, e *env, change func(*config.Config, *httpserver.Options)) *httpserver.Server {
+	t.Helper()
 	srv := e.server(t, func(c *config.Config, o *httpserver.Options) {
 		c.Addr = "127.0.0.1:0"
-		o.CacheSize, o.CacheTTL = 100, time.Hour
 		o.CachePoll = 50 * time.Millisecond
+		if change != nil {
+			change(c, o)
+		}
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.ListenAndServe(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
+	return srv
+}
+
+// Articles written by another process (here the store, as eventgraph ingest
+// writes them) show in cached answers once the server sees the graph's data
+// version move; until then a repeated query is answered from the cache.
+func TestCachedAnswersFollowOutsideWrites(t *testing.T) {
+	e := seed(t)
+	srv := startServer(t, e, func(_ *config.Config, o *httpserver.Options) {
+		o.CacheSize, o.CacheTTL, o.CacheHold = 100, time.Hour, -1
+	})
 
 	const q = `{ articles(first: 1) { totalCount } }`
 	count := func() (int, string) {
@@ -45,9 +57,15 @@ func TestCachedAnswersFollowOutsideWrites(t *testing.T) {
 		}
 		return out.Data.Articles.TotalCount, w.Header().Get("X-Cache")
 	}
-	before, _ := count()
-	if n, hit := count(); n != before || hit != "hit" {
-		t.Fatalf("repeated query: got %d (X-Cache %q), want %d from the cache", n, hit, before)
+	// The first answers may be recomputed (the first reading of the data
+	// version marks the caches stale); then the answer comes from the cache.
+	before, hit := count()
+	for deadline := time.Now().Add(5 * time.Second); hit != "hit" && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		before, hit = count()
+	}
+	if hit != "hit" {
+		t.Fatalf("repeated query: got X-Cache %q, want an answer from the cache", hit)
 	}
 
 	doc, err := e.x.Extract("outside-write.txt", "A North Korean timber trader defected in Khabarovsk in April, a source in the region said.")

@@ -12,6 +12,7 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_version IF NOT EXISTS FOR (a:Article) ON (a.extractorVersion);
+CREATE INDEX article_data_version IF NOT EXISTS FOR (a:Article) ON (a.dataVersion);
 // Full-text search over entity names and aliases, and over event sentences.
 // The sentence index is updated after commit rather than inside it: writes
 // of large batches do not wait for it.

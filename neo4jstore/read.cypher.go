@@ -10,6 +10,15 @@ const (
 	// qDataVersion reads the number of write batches committed so far.
 	qDataVersion = `OPTIONAL MATCH (m:GraphMeta {id: $key}) RETURN coalesce(m.dataVersion, 0) AS version`
 
+	// qWrittenArticles lists the articles written by the batches counted
+	// after $after, up to $upTo, in commit order.
+	qWrittenArticles = `
+MATCH (a:Article)
+WHERE a.dataVersion > $after AND a.dataVersion <= $upTo
+RETURN a.id AS id
+ORDER BY a.dataVersion, a.id
+LIMIT $limit`
+
 	roleTypes = `AGENT|PATIENT|ORIGIN|DESTINATION|LOCATION`
 	factTypes = `MEMBER_OF|IN_REGION|IN_COUNTRY|OF_COUNTRY`
 

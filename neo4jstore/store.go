@@ -94,6 +94,25 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
+// WrittenArticles returns the ids of the articles written by the batches
+// that moved the data version past after and up to upTo, in commit order,
+// at most limit of them.
+func (s *Store) WrittenArticles(ctx context.Context, after, upTo int64, limit int) ([]string, error) {
+	res, err := s.read(ctx, "written articles", qWrittenArticles, map[string]any{"after": after, "upTo": upTo, "limit": limit})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(res.Records))
+	for _, r := range res.Records {
+		if v, ok := r.Get("id"); ok {
+			if id, ok := v.(string); ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, nil
+}
+
 // run executes one query in its own auto-retried transaction and returns
 // its records.
 func (s *Store) run(ctx context.Context, name, query string, params map[string]any, mode neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {

@@ -108,11 +108,16 @@ DETACH DELETE e
 RETURN parents`
 
 	// qBumpDataVersion counts committed write batches on one meta node, as
-	// the last statement of each batch: readers that cache results poll it
-	// to learn that the graph changed. Its lock is taken last and held only
-	// until commit, so concurrent batches queue briefly and cannot deadlock
-	// on it.
+	// the last statement of each batch, and stamps the batch's articles with
+	// the new count: readers poll it to learn that the graph changed and
+	// which articles were written since. Its lock is taken last and held
+	// until commit, so counts follow commit order, and concurrent batches
+	// queue briefly on it without deadlocking.
 	qBumpDataVersion = `
 MERGE (m:GraphMeta {id: $key})
-SET m.dataVersion = coalesce(m.dataVersion, 0) + 1, m.writtenAt = datetime()`
+SET m.dataVersion = coalesce(m.dataVersion, 0) + 1, m.writtenAt = datetime()
+WITH m
+UNWIND $articles AS id
+MATCH (a:Article {id: id})
+SET a.dataVersion = m.dataVersion`
 )

@@ -141,7 +141,7 @@ func (s *Store) runBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *ba
 	if err := deleteOrphans(ctx, tx, stale); err != nil {
 		return err
 	}
-	if err := exec(ctx, tx, qBumpDataVersion, map[string]any{"key": metaKey}); err != nil {
+	if err := exec(ctx, tx, qBumpDataVersion, map[string]any{"key": metaKey, "articles": b.articleIDs()}); err != nil {
 		return fmt.Errorf("bump data version: %w", err)
 	}
 	return nil
@@ -218,6 +218,15 @@ type batch struct {
 	// parentLinks tie a city's region to its country; they run after the
 	// links have created the regions.
 	parentLinks []map[string]any
+}
+
+// articleIDs returns the ids of the batch's articles.
+func (b *batch) articleIDs() []string {
+	ids := make([]string, len(b.articles))
+	for i, a := range b.articles {
+		ids[i], _ = a["id"].(string)
+	}
+	return ids
 }
 
 func (b *batch) writes() int {
