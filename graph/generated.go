@@ -1951,7 +1951,7 @@ type Mutation {
 }
 
 type Subscription {
-  "Each event written through ingestArticle, as it is written."
+  "Each event of every newly written article (through ingestArticle or by eventgraph ingest), about a second after its write."
   eventIngested(filter: EventFilter): Event!
 }
 
