@@ -38,10 +38,12 @@ type Cache struct {
 }
 
 type cacheEntry struct {
-	key    string
-	value  any
-	stored time.Time
-	soft   uint64
+	key      string
+	value    any
+	stored   time.Time
+	soft     uint64
+	outdated bool          // built from stale values
+	hold     time.Duration // fresh this long whatever the marks
 }
 
 // Stamp identifies the state of a cache when a computation starts: a value
@@ -49,16 +51,23 @@ type cacheEntry struct {
 // computed before a Clear is not stored at all.
 type Stamp struct {
 	soft, hard uint64
+	at         time.Time
 }
+
+// holdFactor scales the hold of an entry with the time its computation
+// took, so that under constant change no result is recomputed more than a
+// tenth of the time.
+const holdFactor = 10
 
 // RefreshTimeout bounds a background refresh.
 const RefreshTimeout = time.Minute
 
 // NewCache returns a cache of at most max entries, fresh for ttl and kept
 // stale up to twice that (at least ten minutes), or nil (no caching) when
-// size or ttl is zero. An entry stays fresh for hold after it was stored
-// even if the cache is marked stale, which bounds how often each result is
-// recomputed while the graph changes all the time (a bulk ingest).
+// size or ttl is zero. An entry stays fresh for hold (or ten times what it
+// took to compute, if longer) after it was stored even if the cache is
+// marked stale, which bounds how often each result is recomputed while the
+// graph changes all the time (a bulk ingest); zero hold turns that off.
 func NewCache(size int, ttl, hold time.Duration) *Cache {
 	if size <= 0 || ttl <= 0 {
 		return nil
@@ -90,7 +99,8 @@ func (c *Cache) lookup(key string) (v any, fresh, ok bool) {
 	}
 	c.ll.MoveToFront(el)
 	c.hits++
-	return ent.value, age <= c.ttl && (ent.soft == c.now.soft || age <= c.hold), true
+	current := !ent.outdated && ent.soft == c.now.soft
+	return ent.value, age <= c.ttl && (current || age <= ent.hold), true
 }
 
 // MarkStale makes every entry stale: each is served once more while it is
@@ -112,7 +122,9 @@ func (c *Cache) Stamp() Stamp {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.now
+	st := c.now
+	st.at = time.Now()
+	return st
 }
 
 // Get returns the fresh value of key.
@@ -130,6 +142,7 @@ func (c *Cache) refresh(key string, compute func() (any, error)) {
 	}
 	c.refreshing[key] = true
 	st := c.now
+	st.at = time.Now()
 	c.mu.Unlock()
 	go func() {
 		v, err := compute()
@@ -142,10 +155,16 @@ func (c *Cache) refresh(key string, compute func() (any, error)) {
 	}()
 }
 
-// PutAt stores value under key as computed in generation gen (stale at
-// once if the cache was marked stale since), evicting the least recently
-// used entry when full.
-func (c *Cache) PutAt(key string, value any, st Stamp) {
+// PutAt stores value under key as computed from st (stale after its hold
+// if the cache was marked stale since), evicting the least recently used
+// entry when full.
+func (c *Cache) PutAt(key string, value any, st Stamp) { c.put(key, value, st, false) }
+
+// PutOutdated stores value under key as built from stale values: fresh
+// within its hold only.
+func (c *Cache) PutOutdated(key string, value any, st Stamp) { c.put(key, value, st, true) }
+
+func (c *Cache) put(key string, value any, st Stamp, outdated bool) {
 	if c == nil {
 		return
 	}
@@ -155,13 +174,16 @@ func (c *Cache) PutAt(key string, value any, st Stamp) {
 		return
 	}
 	now := time.Now()
+	ent := &cacheEntry{key: key, value: value, stored: now, soft: st.soft, outdated: outdated}
+	if c.hold > 0 {
+		ent.hold = max(c.hold, holdFactor*now.Sub(st.at))
+	}
 	if el, ok := c.items[key]; ok {
-		ent := el.Value.(*cacheEntry)
-		ent.value, ent.stored, ent.soft = value, now, st.soft
+		el.Value = ent
 		c.ll.MoveToFront(el)
 		return
 	}
-	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, value: value, stored: now, soft: st.soft})
+	c.items[key] = c.ll.PushFront(ent)
 	for c.ll.Len() > c.max {
 		last := c.ll.Back()
 		c.ll.Remove(last)

@@ -206,6 +206,14 @@ func TestCacheHoldAndClear(t *testing.T) {
 	if _, ok := c.Get("k"); ok {
 		t.Error("entry past its hold after MarkStale: got fresh, want stale")
 	}
+	c.PutOutdated("o", 1, c.Stamp())
+	if _, ok := c.Get("o"); !ok {
+		t.Error("outdated entry within its hold: got stale, want fresh")
+	}
+	time.Sleep(60 * time.Millisecond)
+	if _, ok := c.Get("o"); ok {
+		t.Error("outdated entry past its hold: got fresh, want stale")
+	}
 	st := c.Stamp()
 	c.Clear()
 	c.PutAt("k", 2, st)

@@ -17,8 +17,8 @@ const maxCachedResponse = 256 << 10
 // body, or the same GET query string) from the response it got, without
 // executing it again, until the graph changes or a TTL passes: dashboards
 // and scripts that poll the same queries cost one execution per change.
-// Only successful queries (no errors, not mutations or subscriptions) whose
-// reads were all fresh are kept.
+// Only successful queries (no errors, not mutations or subscriptions) are
+// kept; one built from stale reads is kept only for the cache's hold.
 type responseCache struct {
 	cache *graph.Cache
 }
@@ -76,8 +76,14 @@ func (rc *responseCache) wrap(next http.Handler) http.Handler {
 		info.mu.Lock()
 		typ := info.typ
 		info.mu.Unlock()
-		if typ == "query" && !servedStale.Load() && !bytes.Contains(cw.buf.Bytes(), []byte(`"errors":`)) {
-			rc.cache.PutAt(key, cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())}, st)
+		if typ != "query" || bytes.Contains(cw.buf.Bytes(), []byte(`"errors":`)) {
+			return
+		}
+		resp := cachedResponse{contentType: cw.Header().Get("Content-Type"), body: bytes.Clone(cw.buf.Bytes())}
+		if servedStale.Load() {
+			rc.cache.PutOutdated(key, resp, st)
+		} else {
+			rc.cache.PutAt(key, resp, st)
 		}
 	})
 }
