@@ -1058,5 +1058,5 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 		i++
 		t = &d.toks[i]
 	}
-	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that"
+	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that" || d.is(i, lMoney)
 }
