@@ -737,6 +737,10 @@ func (d *doc) passive(si, tb int) bool {
 	return false
 }
 
+// particles are the adverbs of phrasal verbs that may stand between a verb
+// and its object.
+var particles = map[string]bool{"away": true, "off": true, "up": true, "back": true, "over": true, "down": true, "out": true}
+
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
 // whereAntecedent returns the place before a "where" that precedes the
@@ -1049,5 +1053,10 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 		return false
 	}
 	t := &d.toks[i]
-	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that"
+	if particles[t.low] && i+1 < s.te {
+		// "hauled away the trader": the object after a particle.
+		i++
+		t = &d.toks[i]
+	}
+	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that" || d.is(i, lMoney)
 }

@@ -380,12 +380,25 @@ func (d *doc) conflict(a, b []argFound) bool {
 			if y.role != x.role {
 				continue
 			}
-			if d.argKey(x) != d.argKey(y) {
+			if d.argKey(x) != d.argKey(y) || d.distinctGroups(x, y) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// distinctGroups reports whether two patients are different groups of one
+// kind named apart in the sentence ("arrested four smugglers ... and
+// detained a broker"): two mentions with different words.
+func (d *doc) distinctGroups(x, y argFound) bool {
+	if x.role != domain.Patient || x.mention < 0 || y.mention < 0 || x.mention == y.mention {
+		return false
+	}
+	if d.ms[x.mention].kind == mPronoun || d.ms[y.mention].kind == mPronoun {
+		return false
+	}
+	return d.lowSpan(x.tb, x.te) != d.lowSpan(y.tb, y.te)
 }
 
 // argKey identifies an argument's participant: its entity, or its text.

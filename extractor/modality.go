@@ -92,7 +92,7 @@ func (d *doc) sentenceCues(si int) []cueHit {
 				exceptEnd = h.end
 			}
 		}
-		if i < exceptEnd {
+		if i < exceptEnd || d.monthMay(s, i) {
 			continue
 		}
 		hits = cs.t.matchAt(d.toks, i, s.te, nil, hits[:0])
@@ -115,6 +115,20 @@ func (d *doc) sentenceCues(si int) []cueHit {
 	}
 	d.cueBuf, d.hitBuf = out, hits[:0]
 	return out
+}
+
+// monthMay reports whether token i is the month May rather than the modal
+// verb: capitalised inside the sentence ("fled in May and has since"), or
+// before a day number ("may 3").
+func (d *doc) monthMay(s sentence, i int) bool {
+	t := &d.toks[i]
+	if t.low != "may" {
+		return false
+	}
+	if t.has(flCap) && i > s.tb {
+		return true
+	}
+	return i+1 < s.te && d.toks[i+1].kind == tkNumber
 }
 
 // modalityOf decides a trigger's modality from the cues of its sentence:
