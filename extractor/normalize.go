@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,31 +49,45 @@ func foldRune(r rune) rune {
 // are ASCII and offsets advance together.
 type offsetMap struct {
 	nb, rn, ob []int32
-	cur        int // checkpoint of the last lookup, for forward scans
 }
 
-// at returns the rune offset and original byte offset of normalised byte x.
-// Lookups at increasing x advance a cursor; others search.
-func (m *offsetMap) at(x int) (runeOff, origByte int) {
-	if c := m.cur; int(m.nb[c]) <= x {
-		for c+1 < len(m.nb) && int(m.nb[c+1]) <= x {
-			c++
-		}
-		m.cur = c
-		d := x - int(m.nb[c])
-		return int(m.rn[c]) + d, int(m.ob[c]) + d
+// offsetCursor reads an offsetMap at increasing offsets: between two
+// checkpoints a lookup is two additions.
+type offsetCursor struct {
+	m      *offsetMap
+	c      int // the checkpoint at or before the last offset looked up
+	next   int // the offset of checkpoint c+1, or maxInt after the last
+	dr, do int // rune and original byte offset minus normalised offset at c
+}
+
+// cursor returns a cursor at the start of the text.
+func (m *offsetMap) cursor() offsetCursor {
+	k := offsetCursor{m: m}
+	k.advance(0)
+	return k
+}
+
+// at returns the rune offset and original byte offset of normalised byte
+// x; x is never below the offset of the previous call.
+func (k *offsetCursor) at(x int) (runeOff, origByte int) {
+	if x >= k.next {
+		k.advance(x)
 	}
-	lo, hi := 0, len(m.nb)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if int(m.nb[mid]) <= x {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	return x + k.dr, x + k.do
+}
+
+// advance moves the cursor to the last checkpoint at or before x.
+func (k *offsetCursor) advance(x int) {
+	m, c := k.m, k.c
+	for c+1 < len(m.nb) && int(m.nb[c+1]) <= x {
+		c++
 	}
-	d := x - int(m.nb[lo])
-	return int(m.rn[lo]) + d, int(m.ob[lo]) + d
+	k.c = c
+	k.next = math.MaxInt
+	if c+1 < len(m.nb) {
+		k.next = int(m.nb[c+1])
+	}
+	k.dr, k.do = int(m.rn[c]-m.nb[c]), int(m.ob[c]-m.nb[c])
 }
 
 // normText is the normalised text with its lower-case copy and offset map.

@@ -61,6 +61,7 @@ func tokenize(n *normText, out []token) []token {
 // word list mask.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
+	offsets := n.om.cursor()
 	var pending uint16
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -103,7 +104,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		out = append(out, token{})
 		t := &out[len(out)-1]
-		setToken(t, n, i, end, kind, pending)
+		setToken(t, n, &offsets, i, end, kind, pending)
 		if v != nil {
 			if id := v.lookup(t.low); id != 0 {
 				t.id, t.mask = id, v.masks[id]
@@ -117,10 +118,11 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	return out
 }
 
-// setToken fills in the zero token t for normalised bytes [b, e).
-func setToken(t *token, n *normText, b, e int, kind tokKind, flags uint16) {
-	rs, ob := n.om.at(b)
-	re, oe := n.om.at(e)
+// setToken fills in the zero token t for normalised bytes [b, e), the
+// offsets being read with a cursor.
+func setToken(t *token, n *normText, offsets *offsetCursor, b, e int, kind tokKind, flags uint16) {
+	rs, ob := offsets.at(b)
+	re, oe := offsets.at(e)
 	t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(b), int32(e), int32(rs), int32(re), int32(ob), int32(oe)
 	t.kind, t.flags = kind, flags
 	t.low = n.lower[b:e]
