@@ -207,23 +207,58 @@ func lowerSameWidth(r rune) rune {
 func articleID(n *normText, buf []byte) (string, []byte) {
 	w := hashWriter{h: sha256.New(), buf: buf[:0]}
 	s := trimSpaceBytes(n.text)
+	f := runFinder{s: s, nl: -1, cr: -1, sp: -1}
 	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isSpaceByte(c) || c == ' ' && !isSpaceByte(s[i+1]) {
-			continue // s has no white space at its end, so s[i+1] exists
+	for {
+		i := f.next(start)
+		w.writeString(s[start:i])
+		if i == len(s) {
+			break
 		}
 		j := i + 1
 		for isSpaceByte(s[j]) {
-			j++
+			j++ // s has no white space at its end, so s[j] exists
 		}
-		w.writeString(s[start:i])
 		w.writeString(" ")
-		start, i = j, j-1
+		start = j
 	}
-	w.writeString(s[start:])
 	w.h.Write(w.buf)
 	return hex.EncodeToString(w.h.Sum(nil)), w.buf[:0]
+}
+
+// runFinder finds, left to right, the runs of white space in s other than
+// a single space: runs with a line break, a carriage return or two spaces.
+// It keeps the next position of each of those, so that every byte is
+// searched once.
+type runFinder struct {
+	s          string
+	nl, cr, sp int // the next "\n", "\r" and "  "; -1 before a search
+}
+
+// next returns where the first such run at or after from starts, len(s)
+// when there is none; s[from] is not white space.
+func (f *runFinder) next(from int) int {
+	f.nl = indexFrom(f.s, "\n", from, f.nl)
+	f.cr = indexFrom(f.s, "\r", from, f.cr)
+	f.sp = indexFrom(f.s, "  ", from, f.sp)
+	i := min(f.nl, f.cr, f.sp)
+	if i < len(f.s) && f.s[i-1] == ' ' {
+		i-- // a space before a line break starts the run
+	}
+	return i
+}
+
+// indexFrom returns the first index of sub in s at or after from, len(s)
+// when there is none; last is the answer of the previous search, kept
+// while it is still ahead.
+func indexFrom(s, sub string, from, last int) int {
+	if last >= from {
+		return last
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return len(s)
 }
 
 // hashWriter feeds strings to a hash through a buffer of hashChunk bytes.
