@@ -327,43 +327,53 @@ func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) [
 			return out
 		}
 	}
-	return t.walk(t.root, toks, i, i, limit, cm, out, 0)
+	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
+	m.walk(t.root, i, 0)
+	return m.out
 }
 
-func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher, out []hit, depth int) []hit {
+// matcher is the state of one matchAt call, shared by the steps of its
+// walk so that each step passes only a node and a position.
+type matcher struct {
+	t            *trie
+	toks         []token
+	start, limit int
+	cm           classMatcher
+	out          []hit
+}
+
+// walk records the matches of the paths from node n at token i.
+func (m *matcher) walk(n *tnode, i, depth int) {
 	for _, id := range n.accept {
-		if i > start {
-			out = append(out, hit{id: id, start: start, end: i})
+		if i > m.start {
+			m.out = append(m.out, hit{id: id, start: m.start, end: i})
 		}
 	}
 	if depth > 64 {
-		return out
+		return
 	}
-	if i < limit {
-		if c := t.next(n, &toks[i]); c != nil {
-			out = t.walk(c, toks, start, i+1, limit, cm, out, depth+1)
+	if i < m.limit {
+		if c := m.t.next(n, &m.toks[i]); c != nil {
+			m.walk(c, i+1, depth+1)
 		}
-	}
-	if i < limit {
 		for k := range n.classes {
 			e := &n.classes[k]
-			a, b := cm.classEnds(e, i)
+			a, b := m.cm.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= limit {
-					out = t.walk(e.next, toks, start, end, limit, cm, out, depth+1)
+				if end > i && end <= m.limit {
+					m.walk(e.next, end, depth+1)
 				}
 			}
 		}
 	}
 	for _, g := range n.gaps {
-		for k := 0; k <= g.max && i+k <= limit; k++ {
-			if k > 0 && isHardStop(&toks[i+k-1]) {
+		for k := 0; k <= g.max && i+k <= m.limit; k++ {
+			if k > 0 && isHardStop(&m.toks[i+k-1]) {
 				break
 			}
-			out = t.walk(g.next, toks, start, i+k, limit, cm, out, depth+1)
+			m.walk(g.next, i+k, depth+1)
 		}
 	}
-	return out
 }
 
 // isHardStop reports whether a gap may not run over the token.
