@@ -156,7 +156,8 @@ func expand(els []element) ([][]step, error) {
 // tnode is a node of a token trie. Literal edges are keyed by lower-case
 // token; class and gap edges are tried in order. The fields matching reads
 // at every step (child, accept, classes, gaps) come first, so that a step
-// touches as few cache lines as it can; lit and frozen are build-time only.
+// touches as few cache lines as it can. lit, ids and frozen are build-time
+// only; lit and ids are dropped once the extractor is built (release).
 type tnode struct {
 	dense   []*tnode         // edges by word id at wide nodes
 	small   []idEdge         // edges by word id at narrow nodes, by id

@@ -292,6 +292,20 @@ func (t *trie) densify(size int) {
 	})
 }
 
+// release drops the edge maps of a frozen trie once it is densified:
+// matching reads only the dense and small edges, and the maps would stay
+// for the garbage collector to scan at every cycle.
+func (t *trie) release() {
+	var nodes []*tnode
+	t.root.walk(func(n *tnode) bool {
+		nodes = append(nodes, n)
+		return true
+	})
+	for _, n := range nodes {
+		n.lit, n.ids = nil, nil
+	}
+}
+
 // walk calls fn on n and, while fn returns true, on every node below it.
 func (n *tnode) walk(fn func(*tnode) bool) {
 	if !fn(n) {
