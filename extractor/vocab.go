@@ -322,7 +322,8 @@ func (n *tnode) walk(fn func(*tnode) bool) {
 	}
 }
 
-// child follows the edge for token id from n.
+// child follows the edge for token id from n; the trie is frozen and
+// densified.
 func (n *tnode) child(id int32) *tnode {
 	if n.dense != nil {
 		if int(id) < len(n.dense) {
@@ -330,21 +331,15 @@ func (n *tnode) child(id int32) *tnode {
 		}
 		return nil
 	}
-	if id == 0 {
-		return nil
-	}
-	if n.small != nil || n.ids == nil {
-		for _, e := range n.small {
-			if e.id >= id {
-				if e.id == id {
-					return e.next
-				}
-				return nil
+	for _, e := range n.small {
+		if e.id >= id {
+			if e.id == id {
+				return e.next
 			}
+			return nil
 		}
-		return nil
 	}
-	return n.ids[id]
+	return nil
 }
 
 // is reports whether the token is in a word list.
