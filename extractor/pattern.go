@@ -252,6 +252,18 @@ type trie struct {
 	root   *tnode
 	maxLen int
 	frozen bool
+	// first holds the ids of the root's word edges when only word edges
+	// leave the root (set by densify), so that matchAt passes over a token
+	// that starts nothing without reading the root node.
+	first idSet
+}
+
+// idSet is a set of word ids, one bit each.
+type idSet []uint64
+
+func (s idSet) has(id int32) bool {
+	k := int(id >> 6)
+	return k < len(s) && s[k]&(1<<(id&63)) != 0
 }
 
 func newTrie() *trie { return &trie{root: &tnode{}} }
@@ -322,11 +334,8 @@ type classMatcher interface {
 // matchAt appends every match of the trie starting at token i and ending
 // at or before limit. toks are the sentence's tokens.
 func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
-	if r := t.root; t.frozen && len(r.classes) == 0 && len(r.gaps) == 0 && len(r.accept) == 0 {
-		// Only word edges leave the root: most tokens start nothing.
-		if i >= limit || r.child(toks[i].id) == nil {
-			return out
-		}
+	if t.first != nil && (i >= limit || !t.first.has(toks[i].id)) {
+		return out // only word edges leave the root, and none for this token
 	}
 	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
 	m.walk(t.root, i, 0)

@@ -274,8 +274,14 @@ func (t *trie) freeze(v *vocab) {
 }
 
 // densify gives wide nodes an array indexed by id, once the vocabulary is
-// complete.
+// complete, and records the root's word ids when only word edges leave it.
 func (t *trie) densify(size int) {
+	if r := t.root; len(r.classes) == 0 && len(r.gaps) == 0 && len(r.accept) == 0 {
+		t.first = make(idSet, size/64+1)
+		for id := range r.ids {
+			t.first[id>>6] |= 1 << (id & 63)
+		}
+	}
 	t.root.walk(func(n *tnode) bool {
 		if n.dense == nil && len(n.ids) >= 16 {
 			n.dense = make([]*tnode, size)
