@@ -155,7 +155,8 @@ const (
 
 // byteTrie finds marker strings in a line in one pass over its bytes. At
 // the root it keeps the pairs of bytes markers start with, so that most
-// positions are passed over without walking the trie.
+// positions are passed over without walking the trie; index must be called
+// once the markers are added.
 type byteTrie struct {
 	next [256]*byteTrie
 	kind uint8
@@ -177,7 +178,8 @@ func (t *byteTrie) add(s string, kind uint8) {
 	n.kind |= kind
 }
 
-// index records the first two bytes of the markers at the root.
+// index records the first two bytes of the markers at the root; a marker
+// of one byte c counts as starting every pair c, x.
 func (t *byteTrie) index() {
 	t.pairs, t.single = new([256 * 256 / 64]uint64), new([256]bool)
 	for c, n := range t.next {
@@ -186,7 +188,7 @@ func (t *byteTrie) index() {
 		}
 		t.single[c] = n.kind != 0
 		for c2, n2 := range n.next {
-			if n2 != nil {
+			if n2 != nil || t.single[c] {
 				p := c<<8 | c2
 				t.pairs[p/64] |= 1 << (p % 64)
 			}
@@ -198,17 +200,15 @@ func (t *byteTrie) index() {
 // credit marker starts (-1 when none).
 func (t *byteTrie) scan(s string) (line bool, credit int) {
 	credit = -1
-	pairs, single := t.pairs, t.single
-	for i := 0; i < len(s); i++ {
-		if pairs != nil && i+1 < len(s) && !single[s[i]] {
-			p := uint(s[i])<<8 | uint(s[i+1])
-			if pairs[p/64]&(1<<(p%64)) == 0 {
-				continue // no marker starts here
-			}
-		}
-		if t.walkAt(s, i, &credit) {
+	last := len(s) - 1
+	for i := 0; i < last; i++ {
+		p := uint(s[i])<<8 | uint(s[i+1])
+		if t.pairs[p/64]&(1<<(p%64)) != 0 && t.walkAt(s, i, &credit) {
 			return true, credit
 		}
+	}
+	if last >= 0 && t.single[s[last]] && t.walkAt(s, last, &credit) {
+		return true, credit
 	}
 	return false, credit
 }

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"slices"
+	"sort"
 
 	"eventgraph/domain"
 )
@@ -114,9 +115,11 @@ func (d *doc) tokenize() {
 		d.toks = all
 		return
 	}
+	// The tokens before the first drop stay where they are.
+	first := sort.Search(len(all), func(i int) bool { return int(all[i].nb) >= drop[0].b })
 	k := 0
-	n := 0 // tokens kept so far; they stay in place until the first drop
-	for i := range all {
+	n := first // tokens kept so far
+	for i := first; i < len(all); i++ {
 		t := &all[i]
 		for k < len(drop) && int(t.nb) >= drop[k].e {
 			k++

@@ -104,6 +104,12 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 		v.numbers[v.ids[w]] = x
 	}
 	k.vocab = v
+	for _, t := range tries {
+		t.release()
+	}
+	for _, r := range rules {
+		r.compiled.paths = nil // in the trigger index now
+	}
 	return &Extractor{rules: rules, data: k, trig: trig, version: versionOf(files)}, nil
 }
 

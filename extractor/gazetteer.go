@@ -77,43 +77,44 @@ func (d *dict) add(name string, e dictEntry) error {
 // longest returns the entries of the longest name that starts at token i,
 // ends by limit and passes its case and context checks, with its end.
 func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
-	type cand struct {
-		end int
-		n   *tnode
-	}
 	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 {
 		return nil, i // most tokens start no name
 	}
-	var stack [12]cand
-	cands := stack[:0]
-	n := d.t.root
-	for j := i; j < limit; j++ {
-		c := d.t.next(n, &toks[j])
-		if c == nil {
-			break
+	// A name that fails its checks gives way to the longest shorter one.
+	for lim := limit; ; {
+		n, end := d.deepest(toks, i, lim)
+		if n == nil {
+			return nil, i
 		}
-		n = c
-		if len(n.accept) > 0 {
-			cands = append(cands, cand{j + 1, n})
-		}
-	}
-	for k := len(cands) - 1; k >= 0; k-- {
 		out := buf[:0]
-		for _, id := range cands[k].n.accept {
+		for _, id := range n.accept {
 			e := &d.entries[id]
-			if !capsMatch(toks, i, e.caps) {
-				continue
+			if capsMatch(toks, i, e.caps) && (len(e.next) == 0 || nextIs(toks, end, limit, e.next)) {
+				out = append(out, id)
 			}
-			if len(e.next) > 0 && !nextIs(toks, cands[k].end, limit, e.next) {
-				continue
-			}
-			out = append(out, id)
 		}
 		if len(out) > 0 {
-			return out, cands[k].end
+			return out, end
+		}
+		lim = end - 1
+	}
+}
+
+// deepest returns the node of the longest name on the path of tokens i to
+// lim, with the name's end; nil and i when no name is on it.
+func (d *dict) deepest(toks []token, i, lim int) (*tnode, int) {
+	var last *tnode
+	end := i
+	n := d.t.root
+	for j := i; j < lim; j++ {
+		if n = d.t.next(n, &toks[j]); n == nil {
+			break
+		}
+		if len(n.accept) > 0 {
+			last, end = n, j+1
 		}
 	}
-	return nil, i
+	return last, end
 }
 
 // longestMemo is a dictionary's last answer in a document.
@@ -139,7 +140,10 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 		if m.n == 0 {
 			return nil, m.end
 		}
-		return append(buf, m.ids[:m.n]...), m.end
+		for _, id := range m.ids[:m.n] {
+			buf = append(buf, id) // one or two ids: cheaper than a memmove call
+		}
+		return buf, m.end
 	}
 	ids, e := dc.longest(d.toks, i, limit, buf)
 	m.valid = len(ids) <= len(m.ids)

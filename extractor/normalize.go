@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,31 +49,45 @@ func foldRune(r rune) rune {
 // are ASCII and offsets advance together.
 type offsetMap struct {
 	nb, rn, ob []int32
-	cur        int // checkpoint of the last lookup, for forward scans
 }
 
-// at returns the rune offset and original byte offset of normalised byte x.
-// Lookups at increasing x advance a cursor; others search.
-func (m *offsetMap) at(x int) (runeOff, origByte int) {
-	if c := m.cur; int(m.nb[c]) <= x {
-		for c+1 < len(m.nb) && int(m.nb[c+1]) <= x {
-			c++
-		}
-		m.cur = c
-		d := x - int(m.nb[c])
-		return int(m.rn[c]) + d, int(m.ob[c]) + d
+// offsetCursor reads an offsetMap at increasing offsets: between two
+// checkpoints a lookup is two additions.
+type offsetCursor struct {
+	m      *offsetMap
+	c      int // the checkpoint at or before the last offset looked up
+	next   int // the offset of checkpoint c+1, or maxInt after the last
+	dr, do int // rune and original byte offset minus normalised offset at c
+}
+
+// cursor returns a cursor at the start of the text.
+func (m *offsetMap) cursor() offsetCursor {
+	k := offsetCursor{m: m}
+	k.advance(0)
+	return k
+}
+
+// at returns the rune offset and original byte offset of normalised byte
+// x; x is never below the offset of the previous call.
+func (k *offsetCursor) at(x int) (runeOff, origByte int) {
+	if x >= k.next {
+		k.advance(x)
 	}
-	lo, hi := 0, len(m.nb)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if int(m.nb[mid]) <= x {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	return x + k.dr, x + k.do
+}
+
+// advance moves the cursor to the last checkpoint at or before x.
+func (k *offsetCursor) advance(x int) {
+	m, c := k.m, k.c
+	for c+1 < len(m.nb) && int(m.nb[c+1]) <= x {
+		c++
 	}
-	d := x - int(m.nb[lo])
-	return int(m.rn[lo]) + d, int(m.ob[lo]) + d
+	k.c = c
+	k.next = math.MaxInt
+	if c+1 < len(m.nb) {
+		k.next = int(m.nb[c+1])
+	}
+	k.dr, k.do = int(m.rn[c]-m.nb[c]), int(m.ob[c]-m.nb[c])
 }
 
 // normText is the normalised text with its lower-case copy and offset map.
@@ -192,23 +207,58 @@ func lowerSameWidth(r rune) rune {
 func articleID(n *normText, buf []byte) (string, []byte) {
 	w := hashWriter{h: sha256.New(), buf: buf[:0]}
 	s := trimSpaceBytes(n.text)
+	f := runFinder{s: s, nl: -1, cr: -1, sp: -1}
 	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isSpaceByte(c) || c == ' ' && !isSpaceByte(s[i+1]) {
-			continue // s has no white space at its end, so s[i+1] exists
+	for {
+		i := f.next(start)
+		w.writeString(s[start:i])
+		if i == len(s) {
+			break
 		}
 		j := i + 1
 		for isSpaceByte(s[j]) {
-			j++
+			j++ // s has no white space at its end, so s[j] exists
 		}
-		w.writeString(s[start:i])
 		w.writeString(" ")
-		start, i = j, j-1
+		start = j
 	}
-	w.writeString(s[start:])
 	w.h.Write(w.buf)
 	return hex.EncodeToString(w.h.Sum(nil)), w.buf[:0]
+}
+
+// runFinder finds, left to right, the runs of white space in s other than
+// a single space: runs with a line break, a carriage return or two spaces.
+// It keeps the next position of each of those, so that every byte is
+// searched once.
+type runFinder struct {
+	s          string
+	nl, cr, sp int // the next "\n", "\r" and "  "; -1 before a search
+}
+
+// next returns where the first such run at or after from starts, len(s)
+// when there is none; s[from] is not white space.
+func (f *runFinder) next(from int) int {
+	f.nl = indexFrom(f.s, "\n", from, f.nl)
+	f.cr = indexFrom(f.s, "\r", from, f.cr)
+	f.sp = indexFrom(f.s, "  ", from, f.sp)
+	i := min(f.nl, f.cr, f.sp)
+	if i < len(f.s) && f.s[i-1] == ' ' {
+		i-- // a space before a line break starts the run
+	}
+	return i
+}
+
+// indexFrom returns the first index of sub in s at or after from, len(s)
+// when there is none; last is the answer of the previous search, kept
+// while it is still ahead.
+func indexFrom(s, sub string, from, last int) int {
+	if last >= from {
+		return last
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return len(s)
 }
 
 // hashWriter feeds strings to a hash through a buffer of hashChunk bytes.

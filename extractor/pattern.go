@@ -156,7 +156,8 @@ func expand(els []element) ([][]step, error) {
 // tnode is a node of a token trie. Literal edges are keyed by lower-case
 // token; class and gap edges are tried in order. The fields matching reads
 // at every step (child, accept, classes, gaps) come first, so that a step
-// touches as few cache lines as it can; lit and frozen are build-time only.
+// touches as few cache lines as it can. lit, ids and frozen are build-time
+// only; lit and ids are dropped once the extractor is built (release).
 type tnode struct {
 	dense   []*tnode         // edges by word id at wide nodes
 	small   []idEdge         // edges by word id at narrow nodes, by id
@@ -251,6 +252,18 @@ type trie struct {
 	root   *tnode
 	maxLen int
 	frozen bool
+	// first holds the ids of the root's word edges when only word edges
+	// leave the root (set by densify), so that matchAt passes over a token
+	// that starts nothing without reading the root node.
+	first idSet
+}
+
+// idSet is a set of word ids, one bit each.
+type idSet []uint64
+
+func (s idSet) has(id int32) bool {
+	k := int(id >> 6)
+	return k < len(s) && s[k]&(1<<(id&63)) != 0
 }
 
 func newTrie() *trie { return &trie{root: &tnode{}} }
@@ -321,49 +334,56 @@ type classMatcher interface {
 // matchAt appends every match of the trie starting at token i and ending
 // at or before limit. toks are the sentence's tokens.
 func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
-	if r := t.root; t.frozen && len(r.classes) == 0 && len(r.gaps) == 0 && len(r.accept) == 0 {
-		// Only word edges leave the root: most tokens start nothing.
-		if i >= limit || r.child(toks[i].id) == nil {
-			return out
-		}
+	if t.first != nil && (i >= limit || !t.first.has(toks[i].id)) {
+		return out // only word edges leave the root, and none for this token
 	}
-	return t.walk(t.root, toks, i, i, limit, cm, out, 0)
+	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
+	m.walk(t.root, i, 0)
+	return m.out
 }
 
-func (t *trie) walk(n *tnode, toks []token, start, i, limit int, cm classMatcher, out []hit, depth int) []hit {
+// matcher is the state of one matchAt call, shared by the steps of its
+// walk so that each step passes only a node and a position.
+type matcher struct {
+	t            *trie
+	toks         []token
+	start, limit int
+	cm           classMatcher
+	out          []hit
+}
+
+// walk records the matches of the paths from node n at token i.
+func (m *matcher) walk(n *tnode, i, depth int) {
 	for _, id := range n.accept {
-		if i > start {
-			out = append(out, hit{id: id, start: start, end: i})
+		if i > m.start {
+			m.out = append(m.out, hit{id: id, start: m.start, end: i})
 		}
 	}
 	if depth > 64 {
-		return out
+		return
 	}
-	if i < limit {
-		if c := t.next(n, &toks[i]); c != nil {
-			out = t.walk(c, toks, start, i+1, limit, cm, out, depth+1)
+	if i < m.limit {
+		if c := m.t.next(n, &m.toks[i]); c != nil {
+			m.walk(c, i+1, depth+1)
 		}
-	}
-	if i < limit {
 		for k := range n.classes {
 			e := &n.classes[k]
-			a, b := cm.classEnds(e, i)
+			a, b := m.cm.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= limit {
-					out = t.walk(e.next, toks, start, end, limit, cm, out, depth+1)
+				if end > i && end <= m.limit {
+					m.walk(e.next, end, depth+1)
 				}
 			}
 		}
 	}
 	for _, g := range n.gaps {
-		for k := 0; k <= g.max && i+k <= limit; k++ {
-			if k > 0 && isHardStop(&toks[i+k-1]) {
+		for k := 0; k <= g.max && i+k <= m.limit; k++ {
+			if k > 0 && isHardStop(&m.toks[i+k-1]) {
 				break
 			}
-			out = t.walk(g.next, toks, start, i+k, limit, cm, out, depth+1)
+			m.walk(g.next, i+k, depth+1)
 		}
 	}
-	return out
 }
 
 // isHardStop reports whether a gap may not run over the token.

@@ -61,6 +61,7 @@ func tokenize(n *normText, out []token) []token {
 // word list mask.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
+	offsets := n.om.cursor()
 	var pending uint16
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -103,7 +104,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		out = append(out, token{})
 		t := &out[len(out)-1]
-		setToken(t, n, i, end, kind, pending)
+		setToken(t, n, &offsets, i, end, kind, pending)
 		if v != nil {
 			if id := v.lookup(t.low); id != 0 {
 				t.id, t.mask = id, v.masks[id]
@@ -117,15 +118,16 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	return out
 }
 
-// setToken fills in the zero token t for normalised bytes [b, e).
-func setToken(t *token, n *normText, b, e int, kind tokKind, flags uint16) {
-	rs, ob := n.om.at(b)
-	re, oe := n.om.at(e)
+// setToken fills in the zero token t for normalised bytes [b, e), the
+// offsets being read with a cursor.
+func setToken(t *token, n *normText, offsets *offsetCursor, b, e int, kind tokKind, flags uint16) {
+	rs, ob := offsets.at(b)
+	re, oe := offsets.at(e)
 	t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(b), int32(e), int32(rs), int32(re), int32(ob), int32(oe)
 	t.kind, t.flags = kind, flags
 	t.low = n.lower[b:e]
-	if kind == tkWord {
-		t.flags |= caseFlags(n.text[b:e])
+	if c := n.text[b]; kind == tkWord && (c < 'a' || c > 'z') {
+		t.flags |= caseFlags(n.text[b:e]) // a lower-case letter starts neither form
 	}
 }
 
@@ -169,11 +171,14 @@ func caseFlags(w string) uint16 {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+	if uint32(r) < utf8.RuneSelf {
+		return asciiLetter[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsMark(r)
+	return isLetterRune(r)
 }
+
+// isLetterRune reports whether a rune outside ASCII is a letter or a mark.
+func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
 
 // scanNumber scans digits with internal ',' or '.' between digits.
 func scanNumber(s string, i int) int {
@@ -244,12 +249,13 @@ func scanWord(s string, i int) int {
 	return j
 }
 
-// asciiAlnum marks the ASCII letters and digits.
-var asciiAlnum = func() (t [256]bool) {
+// asciiAlnum marks the ASCII letters and digits, asciiLetter the letters.
+var asciiAlnum, asciiLetter = func() (alnum, letter [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = isASCIILetter(byte(c)) || isDigit(byte(c))
+		letter[c] = isASCIILetter(byte(c))
+		alnum[c] = letter[c] || isDigit(byte(c))
 	}
-	return t
+	return alnum, letter
 }()
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

@@ -274,8 +274,14 @@ func (t *trie) freeze(v *vocab) {
 }
 
 // densify gives wide nodes an array indexed by id, once the vocabulary is
-// complete.
+// complete, and records the root's word ids when only word edges leave it.
 func (t *trie) densify(size int) {
+	if r := t.root; len(r.classes) == 0 && len(r.gaps) == 0 && len(r.accept) == 0 {
+		t.first = make(idSet, size/64+1)
+		for id := range r.ids {
+			t.first[id>>6] |= 1 << (id & 63)
+		}
+	}
 	t.root.walk(func(n *tnode) bool {
 		if n.dense == nil && len(n.ids) >= 16 {
 			n.dense = make([]*tnode, size)
@@ -290,6 +296,20 @@ func (t *trie) densify(size int) {
 		}
 		return true
 	})
+}
+
+// release drops the edge maps of a frozen trie once it is densified:
+// matching reads only the dense and small edges, and the maps would stay
+// for the garbage collector to scan at every cycle.
+func (t *trie) release() {
+	var nodes []*tnode
+	t.root.walk(func(n *tnode) bool {
+		nodes = append(nodes, n)
+		return true
+	})
+	for _, n := range nodes {
+		n.lit, n.ids = nil, nil
+	}
 }
 
 // walk calls fn on n and, while fn returns true, on every node below it.
@@ -308,7 +328,8 @@ func (n *tnode) walk(fn func(*tnode) bool) {
 	}
 }
 
-// child follows the edge for token id from n.
+// child follows the edge for token id from n; the trie is frozen and
+// densified.
 func (n *tnode) child(id int32) *tnode {
 	if n.dense != nil {
 		if int(id) < len(n.dense) {
@@ -316,21 +337,15 @@ func (n *tnode) child(id int32) *tnode {
 		}
 		return nil
 	}
-	if id == 0 {
-		return nil
-	}
-	if n.small != nil || n.ids == nil {
-		for _, e := range n.small {
-			if e.id >= id {
-				if e.id == id {
-					return e.next
-				}
-				return nil
+	for _, e := range n.small {
+		if e.id >= id {
+			if e.id == id {
+				return e.next
 			}
+			return nil
 		}
-		return nil
 	}
-	return n.ids[id]
+	return nil
 }
 
 // is reports whether the token is in a word list.
