@@ -329,11 +329,65 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
 		}
+		if e := d.placeAgency(j, spanStart, limit, si); e > j {
+			return e
+		}
 		if e := d.parsePlace(j, limit, si, true); e > j {
 			return e
 		}
 	}
 	return j
+}
+
+// placeAgency records a state body named by its place before the head
+// ("Hyesan police", "the Musan county security office", "Hyesan detention
+// center"): the place is nested, the country is the place's.
+func (d *doc) placeAgency(j, spanStart, limit, si int) int {
+	g := d.k.gaz
+	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
+	kind, country := mKind(0), noCountry
+	ref := -1
+	for _, id := range ids {
+		en := g.names.entries[id]
+		switch en.kind {
+		case ekCity:
+			kind, ref, country = mCity, en.ref, g.byCode[g.cities[en.ref].country]
+		case ekRegion:
+			kind, ref, country = mRegion, en.ref, g.byCode[g.regions[en.ref].country]
+		}
+		if ref >= 0 {
+			break
+		}
+	}
+	if ref < 0 || country < 0 {
+		return j
+	}
+	k := e
+	for k < limit && k < e+2 && isPlaceLevel(d.toks[k].low) {
+		k++
+	}
+	hids, he := d.longest(g.heads, k, limit, d.idbuf2[:0])
+	if len(hids) == 0 || g.heads.entries[hids[0]].kind != ekAgencyHead {
+		return j
+	}
+	pm := newMention(kind, j, e, si)
+	pm.ref = ref
+	m := newMention(mAgency, spanStart, he, si)
+	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, country, true
+	m.place = d.add(pm)
+	m.slug = d.lowSpan(j, e)
+	d.add(m)
+	return he
+}
+
+// isPlaceLevel reports a word naming the level of a local body ("county
+// security office").
+func isPlaceLevel(w string) bool {
+	switch w {
+	case "county", "city", "provincial", "municipal", "district", "local", "border":
+		return true
+	}
+	return false
 }
 
 // possessedPlace records a region or city after its country's possessive
@@ -727,8 +781,9 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 		return j
 	}
 	if len(nats) == 0 && !head.bare && k == j {
-		// "police" alone still names the local police of the context.
-		if d.toks[j].low != "police" {
+		// "police" alone still names the local police of the context, and
+		// "a holding center in Onsong" is named by its place.
+		if d.toks[j].low != "police" && !(head.place && d.placeAfterIn(e, limit)) {
 			return j
 		}
 	}
@@ -764,6 +819,21 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 	}
 	d.add(m)
 	return end
+}
+
+// placeAfterIn reports whether "in <city, region or country>" starts at e.
+func (d *doc) placeAfterIn(e, limit int) bool {
+	if e+1 >= limit || d.toks[e].low != "in" {
+		return false
+	}
+	ids, _ := d.longest(d.k.gaz.names, e+1, limit, d.idbuf2[:0])
+	for _, id := range ids {
+		switch d.k.gaz.names.entries[id].kind {
+		case ekCity, ekRegion, ekCountry:
+			return true
+		}
+	}
+	return false
 }
 
 func placeKind(k entryKind) mKind {

@@ -1,0 +1,55 @@
+package extractor
+
+import (
+	"testing"
+
+	"eventgraph/domain"
+)
+
+// entityCase says that a sentence yields, or does not yield, an entity of
+// a type with a mention text.
+type entityCase struct {
+	text, mention string
+	typ           domain.EntityType
+	want          bool
+}
+
+// hasEntity reports whether doc holds an entity of typ mentioned as text.
+func hasEntity(doc domain.Document, typ domain.EntityType, text string) bool {
+	for _, e := range doc.Entities {
+		if e.Type != typ {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestEntityKinds checks kinds of entity that generalise across articles:
+// bodies named by their place, detention centres, border towns.
+func TestEntityKinds(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []entityCase{
+		{"Hyesan police detained two smugglers last week.", "Hyesan police", domain.Agency, true},
+		{"They were taken to the Onsong county security office.", "Onsong county security office", domain.Agency, true},
+		{"The man is held at a detention facility in Tonghua.", "detention facility in Tonghua", domain.Agency, true},
+		{"Two women were caught and sent to a holding centre.", "holding centre", domain.Agency, false},
+		{"Her husband spent two years in jail.", "jail", domain.Agency, false},
+		{"Russian migration police raided the site.", "Russian migration police", domain.Agency, true},
+		{"The money goes through the trade office.", "trade office", domain.Agency, true},
+		{"The workers crossed at the Quanhe crossing near Hunchun.", "Quanhe crossing", domain.City, true},
+		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
+		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
+		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		if got := hasEntity(doc, tt.typ, tt.mention); got != tt.want {
+			t.Errorf("%q: %s %q found = %v, want %v (entities %v)", tt.text, tt.typ, tt.mention, got, tt.want, doc.Entities)
+		}
+	}
+}
