@@ -478,6 +478,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			}
 		}
 		if mi := d.topAt[i]; mi >= 0 && prep != "of" && prep != "over" && prep != "on" {
+			if (prep == "in" || prep == "at") && i > from && d.toks[i-1].low != "by" && d.heldAt(int(mi)) && ok(d.ms[mi].place) {
+				return d.ms[mi].place // "held at a detention centre in Tumen"
+			}
 			i = d.ms[mi].te - 1
 		}
 		_ = lx
@@ -641,6 +644,13 @@ func (d *doc) innerPlace(i int) int {
 		return pm
 	}
 	return -1
+}
+
+// heldAt reports whether mention c is a place of custody named with its
+// place ("a detention centre in Tumen").
+func (d *doc) heldAt(c int) bool {
+	m := &d.ms[c]
+	return m.kind == mAgency && m.ref < 0 && m.head >= 0 && m.place >= 0 && d.k.gaz.aHeads[m.head].slug == "detention-center"
 }
 
 func (d *doc) mentionIf(mi int, ok func(int) bool) int {
