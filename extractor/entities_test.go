@@ -45,6 +45,12 @@ func TestEntityKinds(t *testing.T) {
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+		{"A border guard officer fled.", "border guard officer", domain.Actor, true},
+		{"Two of his soldiers defected.", "Two of his soldiers", domain.Actor, true},
+		{"One of them said he wanted to leave, and the others agreed.", "One of them", domain.Actor, false},
+		{"One of the trucks broke down near the river.", "One of the trucks", domain.Actor, false},
+		{"A trade representative based in Dalian vanished.", "trade representative", domain.Actor, true},
+		{"A missionary helped the women.", "missionary", domain.Actor, true},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

@@ -169,6 +169,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if j >= limit {
 		return i
 	}
+	if j > i && d.toks[j].low == "of" {
+		return d.partitive(i, j, limit, si, 0) // "one of them", "each of the workers"
+	}
 	// "Both had fled": "both" standing alone for a pair named before.
 	if start == i+1 && d.toks[i].low == "both" && (d.is(j, lAux) || d.is(j, lAuxBe) || d.toks[j].low == "had" || d.toks[j].low == "have") {
 		m := newMention(mGroupNoun, i, i+1, si)
@@ -182,6 +185,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	count := 0
 	if v, e, ok := d.countAt(j, limit); ok {
 		count, j = v, e
+		if j < limit && d.toks[j].low == "of" {
+			return d.partitive(i, j, limit, si, count) // "two of his soldiers"
+		}
 	}
 	var natArr [4]nationality
 	nats, j2 := d.nationalities(j, limit, natArr[:0])
@@ -201,6 +207,29 @@ func (d *doc) parseNP(i, limit, si int) int {
 		return d.familyPair(n, e, limit, si)
 	}
 	return i
+}
+
+// partitive records "two of his soldiers", "one of them": the people
+// phrase after "of" at j, widened to start at i and to carry the count.
+// It returns the phrase end, or i when no people follow.
+func (d *doc) partitive(i, j, limit, si, count int) int {
+	n := len(d.ms)
+	e := d.parseNP(j+1, limit, si)
+	if e <= j+1 {
+		return i
+	}
+	for k := n; k < len(d.ms); k++ {
+		m := &d.ms[k]
+		if !m.top || m.te != e || (m.kind != mActor && m.kind != mPronoun && m.kind != mGroupNoun) {
+			continue
+		}
+		m.tb = i
+		if count > 0 {
+			m.count, m.plural = count, count > 1
+		}
+		break
+	}
+	return e
 }
 
 // isDistinctWord reports a word that sets one person or group apart from
@@ -642,6 +671,12 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 			// "border guards" is a role, but "border police" a head.
 			if ids2, e2 := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
 				return j, -1, "", k
+			}
+			if ids2, e2 := d.longest(g.roleD, e, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+				// "border guard officer": the last role noun is the head.
+				modText = append(modText, d.lowSpan(k, e))
+				k = e
+				continue
 			}
 			r := g.roleD.entries[ids[0]].ref
 			if e < limit && d.toks[e].low == "responsible" {

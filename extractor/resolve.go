@@ -468,6 +468,13 @@ func (d *doc) actorName(m *mention) string {
 		if _, e, ok := d.countAt(tb, m.te); ok {
 			tb = e
 		}
+		if tb+1 < m.te && d.toks[tb].low == "of" {
+			// "two of his soldiers" names the soldiers.
+			tb++
+			if d.is(tb, lPoss) || d.toks[tb].low == "the" {
+				tb++
+			}
+		}
 	}
 	return d.span(tb, m.te).Text
 }
