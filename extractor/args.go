@@ -482,6 +482,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 				return d.ms[mi].place // "held at a detention centre in Tumen"
 			}
 			i = d.ms[mi].te - 1
+			if d.ms[mi].core > 0 {
+				i = d.ms[mi].core - 1 // look into "from a plant in Dandong"
+			}
 		}
 		_ = lx
 	}
@@ -628,6 +631,13 @@ func (d *doc) innerPlace(i int) int {
 	if c < 0 || d.ms[c].place < 0 {
 		return -1
 	}
+	if d.ms[c].core > 0 {
+		// "two women from a seafood plant in nearby Dandong"
+		if w := d.toks[i].low; w != "in" && w != "at" {
+			return -1
+		}
+		return d.placeWithin(i, d.ms[c].place, 2)
+	}
 	// Only a person's post: "a first secretary at the embassy in Hanoi".
 	k := d.phraseStart(&d.ms[c], d.sents[d.ms[c].sent].tb)
 	if k < 2 {
@@ -639,8 +649,13 @@ func (d *doc) innerPlace(i int) int {
 	if a := d.topCover[k-2]; a < 0 || d.ms[a].kind != mActor {
 		return -1
 	}
-	pm := d.ms[c].place
-	if d.ms[pm].tb > i && d.ms[pm].tb <= i+2 {
+	return d.placeWithin(i, d.ms[c].place, 2)
+}
+
+// placeWithin returns place mention pm when it starts at most n tokens
+// after i, or -1.
+func (d *doc) placeWithin(i, pm, n int) int {
+	if d.ms[pm].tb > i && d.ms[pm].tb <= i+n {
 		return pm
 	}
 	return -1

@@ -49,7 +49,9 @@ func TestEntityKinds(t *testing.T) {
 		{"Two of his soldiers defected.", "Two of his soldiers", domain.Actor, true},
 		{"One of them said he wanted to leave, and the others agreed.", "One of them", domain.Actor, false},
 		{"One of the trucks broke down near the river.", "One of the trucks", domain.Actor, false},
-		{"A trade representative based in Dalian vanished.", "trade representative", domain.Actor, true},
+		{"A trade representative based in Dalian vanished.", "trade representative based in Dalian", domain.Actor, true},
+		{"Two women from a seafood plant in nearby Dandong fled.", "Two women from a seafood plant in nearby Dandong", domain.Actor, true},
+		{"China deported 60 North Koreans from Jilin.", "60 North Koreans from Jilin", domain.Actor, false},
 		{"A missionary helped the women.", "missionary", domain.Actor, true},
 	}
 	for _, tt := range tests {

@@ -42,7 +42,8 @@ type mention struct {
 	pron    string // pronoun kind
 	slug    string // extra slug: region phrase or place suffix
 	member  int    // actors: mention index of their agency, or -1
-	place   int    // place-suffixed agencies: mention index of the place, or -1
+	place   int    // place-suffixed agencies and widened actors: mention index of the place, or -1
+	core    int    // actors widened by a post-modifier: end of the head phrase, else 0
 	sent    int    // sentence index
 	ent     int    // resolved entity index, or -1
 	acronym string // acronym defined right after the name, "(MSS)"
@@ -192,8 +193,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	var natArr [4]nationality
 	nats, j2 := d.nationalities(j, limit, natArr[:0])
 	if len(nats) > 0 {
+		n := len(d.ms)
 		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
-			return e
+			return d.postModifier(n, e, limit, si)
 		}
 		if count > 0 {
 			return i
@@ -204,9 +206,122 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
 		d.markDistinct(n, start, j)
 		d.bothGroup(i, start, n, si)
-		return d.familyPair(n, e, limit, si)
+		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
 	}
 	return i
+}
+
+// postModifier widens a people phrase recorded from index n and ending at
+// e over a modifier that says where they work or come from: "a trade
+// representative based in Dalian", "two women from a seafood plant in
+// nearby Dandong", "workers from other sites in the city". A bare place
+// after "from" is left to the event ("deported 60 North Koreans from
+// Jilin"). The places and bodies inside stay nested mentions. It returns
+// the phrase end.
+func (d *doc) postModifier(n, e, limit, si int) int {
+	ai := -1
+	for k := len(d.ms) - 1; k >= n; k-- {
+		if m := &d.ms[k]; m.top && m.te == e {
+			if m.kind == mActor {
+				ai = k
+			}
+			break
+		}
+	}
+	if ai < 0 || e+1 >= limit {
+		return e
+	}
+	k, fromOnly := e, false
+	switch {
+	case d.toks[e].low == "from":
+		k, fromOnly = e+1, true
+	case isPostedWord(d.toks[e].low) && (d.toks[e+1].low == "in" || d.toks[e+1].low == "at" || d.toks[e+1].low == "to"):
+		k = e + 2
+	default:
+		return e
+	}
+	n2 := len(d.ms)
+	end := d.parseNP(k, limit, si)
+	if end > k {
+		if fromOnly && d.barePlaceFrom(n2) {
+			d.ms = d.ms[:n2] // a bare place: the event's origin
+			return e
+		}
+	} else if end = d.siteNoun(k, limit); !fromOnly || end == k {
+		return e
+	}
+	end = d.placeTail(end, limit, si)
+	for x := n2; x < len(d.ms); x++ {
+		d.ms[x].top = false
+		if d.ms[x].kind <= mRegion {
+			d.ms[ai].place = x // the last place: "in nearby Dandong"
+		}
+	}
+	d.ms[ai].core, d.ms[ai].te = e, end
+	return end
+}
+
+// barePlaceFrom reports whether the first top mention recorded from
+// index n is a country, city or region.
+func (d *doc) barePlaceFrom(n int) bool {
+	for x := n; x < len(d.ms); x++ {
+		if d.ms[x].top {
+			return d.ms[x].kind <= mRegion
+		}
+	}
+	return true
+}
+
+// isPostedWord reports a participle that ties people to a place ("based
+// in", "stationed at").
+func isPostedWord(w string) bool {
+	switch w {
+	case "based", "stationed", "posted", "working", "employed", "dispatched", "assigned":
+		return true
+	}
+	return false
+}
+
+// siteNoun returns the end of "[quantifiers] site(s)" and the like at k,
+// or k.
+func (d *doc) siteNoun(k, limit int) int {
+	for q := 0; q < 3 && k < limit; q++ {
+		ids, e := d.longest(d.k.gaz.quant, k, limit, d.idbuf[:0])
+		if len(ids) == 0 {
+			break
+		}
+		k = e
+	}
+	if k < limit {
+		switch d.toks[k].low {
+		case "site", "sites", "camp", "camps", "post", "posts", "workplace", "workplaces", "farm", "farms", "mine", "mines", "unit", "units":
+			return k + 1
+		}
+	}
+	return k
+}
+
+// placeTail returns the end of "in [nearby|the] <place>" or "in the
+// city|district|area" at e, recording the place as a mention, or e.
+func (d *doc) placeTail(e, limit, si int) int {
+	if e+1 >= limit || d.toks[e].low != "in" {
+		return e
+	}
+	k := e + 1
+	if d.toks[k].low == "nearby" || d.toks[k].low == "the" {
+		k++
+	}
+	if k >= limit {
+		return e
+	}
+	if pe := d.parsePlace(k, limit, si, true); pe > k {
+		return pe
+	}
+	switch d.toks[k].low {
+	case "city", "district", "area", "county", "province", "region", "town", "village":
+		return k + 1
+	}
+	return e
 }
 
 // partitive records "two of his soldiers", "one of them": the people
