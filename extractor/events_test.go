@@ -1,0 +1,42 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+
+	"eventgraph/domain"
+)
+
+// TestCarryDefectors checks that a later "the escape" takes the agent of
+// the escape told before, and that nothing is carried when none was told.
+func TestCarryDefectors(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, sentence, want string
+	}{
+		{"Two North Korean seamstresses fled from a factory in Hunchun. Since the escape, guards check the dormitory.", "Since the escape", "Two North Korean seamstresses"},
+		{"Guards now check the dormitory. Since the escape, nobody may go out.", "Since the escape", ""},
+		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", "welder"},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got, seen := "", false
+		for _, ev := range doc.Events {
+			if ev.Type != domain.Defection || !strings.Contains(ev.Sentence.Text, tt.sentence) {
+				continue
+			}
+			seen = true
+			for _, a := range ev.Arguments {
+				if a.Role == domain.Agent {
+					got = a.Text
+				}
+			}
+		}
+		if !seen {
+			t.Errorf("%q: no DEFECTION in %q", tt.text, tt.sentence)
+		}
+		if got != tt.want {
+			t.Errorf("%q: agent = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
