@@ -100,7 +100,7 @@ func (d *doc) relativeEnd(i, se int) int {
 func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
 	ok := func(mi int) bool {
-		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s)
+		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s) && !d.hometown(mi)
 	}
 	pick := func(mi int) (argFound, bool) {
 		if ok(mi) {
@@ -187,6 +187,19 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFou
 		return d.homeArg(si, tb, te)
 	}
 	return argFound{}, false
+}
+
+// hometown reports whether a mention is where people come from rather
+// than a place of the event: "originally from Chongjin", "natives of
+// Hyesan", "hailing from Musan".
+func (d *doc) hometown(mi int) bool {
+	k := d.ms[mi].tb
+	if k < 2 || d.ms[mi].kind > mRegion {
+		return false
+	}
+	p, pp := d.toks[k-1].low, d.toks[k-2].low
+	return p == "from" && (pp == "originally" || pp == "hailing" || pp == "hail" || pp == "hails") ||
+		p == "of" && (pp == "native" || pp == "natives")
 }
 
 // sourcePlace reports whether a mention is the place of a reporter's
