@@ -52,6 +52,9 @@ func TestEntityKinds(t *testing.T) {
 		{"A trade representative based in Dalian vanished.", "trade representative based in Dalian", domain.Actor, true},
 		{"Two women from a seafood plant in nearby Dandong fled.", "Two women from a seafood plant in nearby Dandong", domain.Actor, true},
 		{"China deported 60 North Koreans from Jilin.", "60 North Koreans from Jilin", domain.Actor, false},
+		{"The manager, a man surnamed Ri, was ordered home.", "man surnamed Ri", domain.Actor, true},
+		{"Police caught a woman named Pak Sun-hui at the market.", "Pak Sun-hui", domain.Actor, true},
+		{"A man named in the report fled.", "man named in", domain.Actor, false},
 		{"A missionary helped the women.", "missionary", domain.Actor, true},
 	}
 	for _, tt := range tests {

@@ -233,6 +233,8 @@ func (d *doc) postModifier(n, e, limit, si int) int {
 	}
 	k, fromOnly := e, false
 	switch {
+	case (d.toks[e].low == "surnamed" || d.toks[e].low == "named") && d.toks[e+1].has(flCap):
+		return d.nameTail(ai, e, limit, si) // "a man surnamed Ri"
 	case d.toks[e].low == "from":
 		k, fromOnly = e+1, true
 	case isPostedWord(d.toks[e].low) && (d.toks[e+1].low == "in" || d.toks[e+1].low == "at" || d.toks[e+1].low == "to"):
@@ -256,6 +258,24 @@ func (d *doc) postModifier(n, e, limit, si int) int {
 		if d.ms[x].kind <= mRegion {
 			d.ms[ai].place = x // the last place: "in nearby Dandong"
 		}
+	}
+	d.ms[ai].core, d.ms[ai].te = e, end
+	return end
+}
+
+// nameTail widens the people phrase at index ai over "surnamed Ri" or
+// "named Pak Sun-hui" at e; a full name stays a nested person.
+func (d *doc) nameTail(ai, e, limit, si int) int {
+	n2 := len(d.ms)
+	end := d.parseName(e+1, limit, si)
+	if end == e+1 {
+		end = e + 2
+		for end+1 < limit && d.toks[end].low == "-" && !d.toks[end].has(flSpaceBefore) && !d.toks[end+1].has(flSpaceBefore) {
+			end += 2 // "Sun-hui"
+		}
+	}
+	for x := n2; x < len(d.ms); x++ {
+		d.ms[x].top = false
 	}
 	d.ms[ai].core, d.ms[ai].te = e, end
 	return end
