@@ -232,7 +232,8 @@ func (d *doc) sourcePlace(mi int, s sentence) bool {
 	// "a trader in Longjing said", "told by a resident of Yanji"
 	for i := m.te; i < s.te && i <= m.te+1; i++ {
 		if d.is(i, lSpeech) {
-			return true
+			// "builders in Vladivostok told to pay more" are given an order.
+			return i+1 >= s.te || d.toks[i+1].low != "to"
 		}
 		if d.toks[i].low != "," {
 			break
