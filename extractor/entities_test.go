@@ -55,6 +55,9 @@ func TestEntityKinds(t *testing.T) {
 		{"The manager, a man surnamed Ri, was ordered home.", "man surnamed Ri", domain.Actor, true},
 		{"Police caught a woman named Pak Sun-hui at the market.", "Pak Sun-hui", domain.Actor, true},
 		{"A man named in the report fled.", "man named in", domain.Actor, false},
+		{"Officials ordered the families of defectors in Hyesan to pay a fee.", "families of defectors in Hyesan", domain.Actor, true},
+		{"Their families have been moved out of the capital.", "families", domain.Actor, false},
+		{"The families of anyone caught trying to defect are punished.", "families of anyone", domain.Actor, false},
 		{"A missionary helped the women.", "missionary", domain.Actor, true},
 	}
 	for _, tt := range tests {

@@ -235,8 +235,8 @@ func (d *doc) postModifier(n, e, limit, si int) int {
 	switch {
 	case (d.toks[e].low == "surnamed" || d.toks[e].low == "named") && d.toks[e+1].has(flCap):
 		return d.nameTail(ai, e, limit, si) // "a man surnamed Ri"
-	case d.toks[e].low == "from":
-		k, fromOnly = e+1, true
+	case d.toks[e].low == "from" || d.toks[e].low == "of" && isRelational(d.toks[e-1].low):
+		k, fromOnly = e+1, true // "the families of defectors in Hyesan"
 	case isPostedWord(d.toks[e].low) && (d.toks[e+1].low == "in" || d.toks[e+1].low == "at" || d.toks[e+1].low == "to"):
 		k = e + 2
 	default:
@@ -245,7 +245,7 @@ func (d *doc) postModifier(n, e, limit, si int) int {
 	n2 := len(d.ms)
 	end := d.parseNP(k, limit, si)
 	if end > k {
-		if fromOnly && d.barePlaceFrom(n2) {
+		if fromOnly && (d.barePlaceFrom(n2) || d.genericFrom(n2)) {
 			d.ms = d.ms[:n2] // a bare place: the event's origin
 			return e
 		}
@@ -290,6 +290,39 @@ func (d *doc) barePlaceFrom(n int) bool {
 		}
 	}
 	return true
+}
+
+// ownedBy reports whether "of" and a people phrase follow a relational
+// noun ending at e: bare "families" names no one, "families of defectors"
+// does.
+func (d *doc) ownedBy(e, limit int) bool {
+	if e+1 >= limit || d.toks[e].low != "of" || !isRelational(d.toks[e-1].low) || !d.toks[e+1].has(flNPStart) {
+		return false
+	}
+	w := d.toks[e+1].low
+	return w != "those" && d.k.gaz.pronouns[w] != pronGeneric
+}
+
+// genericFrom reports whether the first top mention recorded from index n
+// is a generic pronoun ("families of anyone who ...", "families of people
+// who left"): the relative clause belongs to it.
+func (d *doc) genericFrom(n int) bool {
+	for x := n; x < len(d.ms); x++ {
+		if d.ms[x].top {
+			return d.ms[x].pron == pronGeneric
+		}
+	}
+	return false
+}
+
+// isRelational reports a people noun named by whom it belongs to
+// ("families of defectors", "members of the crew").
+func isRelational(w string) bool {
+	switch w {
+	case "families", "family", "relatives", "members", "wives", "children", "parents", "heads", "leaders":
+		return true
+	}
+	return false
 }
 
 // isPostedWord reports a participle that ties people to a place ("based
@@ -875,7 +908,7 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	g := d.k.gaz
 	rEnd, role, mods, k := d.roleAt(j, limit)
 	if role >= 0 {
-		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) {
+		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) && !d.ownedBy(rEnd, limit) {
 			return j
 		}
 		d.addNationalities(nats, si)
