@@ -623,7 +623,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 	s := d.sents[si]
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
 		t := &d.toks[i]
-		if t.low == ";" || t.low == "but" {
+		if t.low == ";" || t.low == "but" || d.relativeOpens(i) {
 			return -1
 		}
 		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
@@ -636,6 +636,22 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 		}
 	}
 	return -1
+}
+
+// relativeOpens reports whether token i opens a relative clause whose
+// antecedent is no place, or that is opened by "whose": a place before
+// "relatives who had defected" or "a trader in Hyesan whose sister fled"
+// belongs to the main clause. "Workers in Dandong who fled" keeps Dandong.
+func (d *doc) relativeOpens(i int) bool {
+	w := d.toks[i].low
+	if w == "whose" {
+		return true // "a trader in Hyesan whose sister fled": the sister's escape
+	}
+	if w != "who" || i == 0 {
+		return false
+	}
+	c := d.topCover[i-1]
+	return c < 0 || d.ms[c].kind > mRegion
 }
 
 // innerPlace returns the place named after the preposition at i inside a

@@ -40,3 +40,30 @@ func TestCarryDefectors(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClausePlace checks that the place of a main clause is not
+// the location of an escape told in a relative clause.
+func TestRelativeClausePlace(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, want string
+	}{
+		{"Police arrested nine people in Hyesan for calling relatives who had defected to South Korea.", ""},
+		{"Police caught a trader in Hyesan whose sister fled to South Korea in 2015.", ""},
+		{"Three workers in Dandong who fled last year were caught.", "Dandong"},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got := ""
+		for _, ev := range doc.Events {
+			for _, a := range ev.Arguments {
+				if ev.Type == domain.Defection && a.Role == domain.Location {
+					got = a.Text
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: DEFECTION location = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
