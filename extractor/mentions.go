@@ -1199,7 +1199,7 @@ func (d *doc) govUse(b, e, limit int) bool {
 // People "sent back to Pyongyang" go to the city.
 func (d *doc) moneySentTo(k, sb int) bool {
 	money := false
-	for i := k - 1; i >= sb && i >= k-6; i-- {
+	for i := k - 1; i >= sb && i >= k-8; i-- {
 		w := d.toks[i].low
 		if d.is(i, lMoney) || w == "it" || d.amountCover[i] >= 0 {
 			money = true
@@ -1208,7 +1208,8 @@ func (d *doc) moneySentTo(k, sb int) bool {
 		case "remit", "remits", "remitted", "remitting", "funnel", "funnels", "funneled", "funnelled":
 			return true
 		case "send", "sends", "sent", "sending", "pay", "pays", "paid", "paying", "transfer", "transfers",
-			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave":
+			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave",
+			"forward", "forwards", "forwarded", "forwarding":
 			return money
 		}
 		if d.toks[i].kind == tkPunct {
