@@ -45,6 +45,7 @@ func TestEntityKinds(t *testing.T) {
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+		{"The women were driven across the Friendship Bridge to Sinuiju.", "Friendship Bridge", domain.City, true},
 		{"Police caught a North Korean woman near the river.", "North Korean woman", domain.Actor, true},
 		{"A woman in her 40s who helps refugees said the group was lost.", "woman", domain.Actor, false},
 		{"Each of them must send an extra 150 dollars a month to Pyongyang.", "Pyongyang", domain.Agency, true},

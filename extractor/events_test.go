@@ -67,3 +67,18 @@ func TestRelativeClausePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericCrossingPlace checks that an unnamed crossing or bridge is a
+// location of the event it is the scene of.
+func TestGenericCrossingPlace(t *testing.T) {
+	x := newTestExtractor(t)
+	doc := mustExtract(t, x, "Chinese police handed the five women over to North Korean guards at the border crossing.")
+	for _, ev := range doc.Events {
+		for _, a := range ev.Arguments {
+			if ev.Type == domain.Repatriation && a.Role == domain.Location && strings.Contains(a.Text, "border crossing") {
+				return
+			}
+		}
+	}
+	t.Errorf("no REPATRIATION location 'border crossing' in %v", doc.Events)
+}
