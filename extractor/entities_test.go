@@ -45,6 +45,8 @@ func TestEntityKinds(t *testing.T) {
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+		{"An inspection team was sent to the 27th Brigade, which guards the sector.", "Brigade", domain.Agency, true},
+		{"The team detained the battalion commander.", "battalion commander", domain.Actor, true},
 		{"The women were driven across the Friendship Bridge to Sinuiju.", "Friendship Bridge", domain.City, true},
 		{"Police caught a North Korean woman near the river.", "North Korean woman", domain.Actor, true},
 		{"A woman in her 40s who helps refugees said the group was lost.", "woman", domain.Actor, false},
