@@ -45,6 +45,8 @@ func TestEntityKinds(t *testing.T) {
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+		{"The woman, identified only by her surname Kang, left on March 21.", "Kang", domain.Actor, true},
+		{"Kang was later seen in Bangkok.", "Kang", domain.Actor, false},
 		{"An inspection team was sent to the 27th Brigade, which guards the sector.", "Brigade", domain.Agency, true},
 		{"The team detained the battalion commander.", "battalion commander", domain.Actor, true},
 		{"The women were driven across the Friendship Bridge to Sinuiju.", "Friendship Bridge", domain.City, true},

@@ -104,6 +104,14 @@ func (d *doc) parseName(i, limit, si int) int {
 	if i+1 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord {
 		return i // another name
 	}
+	if i > 0 && isSurnameCue(d.toks[i-1].low) {
+		// "identified only by her surname Kang", "Ms. Pak"
+		m := newMention(mPerson, i, i+1, si)
+		m.top = true
+		m.slug = d.toks[i].low
+		d.add(m)
+		return i + 1
+	}
 	for k := len(d.ms) - 1; k >= 0; k-- {
 		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb >= 3 && d.toks[o.tb].low == d.toks[i].low {
 			m := newMention(mPerson, i, i+1, si)
@@ -114,6 +122,15 @@ func (d *doc) parseName(i, limit, si int) int {
 		}
 	}
 	return i
+}
+
+// isSurnameCue reports a word after which a lone surname names a person.
+func isSurnameCue(w string) bool {
+	switch w {
+	case "surname", "surnamed", "named", "mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.":
+		return true
+	}
+	return false
 }
 
 // inAmount reports whether token i lies inside an amount.
