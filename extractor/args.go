@@ -976,14 +976,17 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		last++
 	}
 	for _, t := range d.times[first:last] {
+		if d.reportTime(t) {
+			continue
+		}
 		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) && !d.subordinateBetween(te, t.tb) {
 			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
 	for k := last - 1; k >= first; k-- {
 		t := d.times[k]
-		if t.te > tb && t.tb <= tb {
-			continue // the phrase holds the trigger
+		if t.te > tb && t.tb <= tb || d.reportTime(t) {
+			continue // the phrase holds the trigger, or dates the report
 		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
 			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
@@ -999,6 +1002,19 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// reportTime reports whether a time dates the source's telling, not the
+// event: "told Daily NK on Wednesday", "the source said last week".
+func (d *doc) reportTime(t timeSpan) bool {
+	if t.tb == 0 {
+		return false
+	}
+	switch d.toks[t.tb-1].low {
+	case "nk", "said", "says", "added", "reported", "explained":
+		return true // "told in July that ..." dates an order, not a report
+	}
+	return false
 }
 
 // subordinateBetween reports whether a subordinate clause opens in

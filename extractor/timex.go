@@ -125,9 +125,24 @@ func (d *doc) prepTime(i, limit int) int {
 	case isDecade(u) && p == "in":
 		return j + 1
 	case d.is(j, lTimeUnits) && (p != "on" || u.low == "weekend" || u.low == "weekends"):
-		return j + 1
+		return d.ofDate(j+1, limit)
+	case (p == "on" || p == "in") && (u.low == "night" || u.low == "morning" || u.low == "evening" || u.low == "afternoon" || u.low == "hours"):
+		if e := d.ofDate(j+1, limit); e > j+1 || p == "on" {
+			return e // "in the morning" alone is a habit, not a date
+		}
 	}
 	return i
+}
+
+// ofDate extends a time at e over "of <date>": "on the night of Feb. 3",
+// "in the early hours of September 3".
+func (d *doc) ofDate(e, limit int) int {
+	if e+1 < limit && d.toks[e].low == "of" {
+		if k := d.prepTime(e, limit); k > e {
+			return k
+		}
+	}
+	return e
 }
 
 // isDecade reports a decade: "2000s", "1990s".
