@@ -100,7 +100,7 @@ func (d *doc) relativeEnd(i, se int) int {
 func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
 	ok := func(mi int) bool {
-		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s)
+		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s) && !d.hometown(mi)
 	}
 	pick := func(mi int) (argFound, bool) {
 		if ok(mi) {
@@ -189,6 +189,19 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFou
 	return argFound{}, false
 }
 
+// hometown reports whether a mention is where people come from rather
+// than a place of the event: "originally from Chongjin", "natives of
+// Hyesan", "hailing from Musan".
+func (d *doc) hometown(mi int) bool {
+	k := d.ms[mi].tb
+	if k < 2 || d.ms[mi].kind > mRegion {
+		return false
+	}
+	p, pp := d.toks[k-1].low, d.toks[k-2].low
+	return p == "from" && (pp == "originally" || pp == "hailing" || pp == "hail" || pp == "hails") ||
+		p == "of" && (pp == "native" || pp == "natives")
+}
+
 // sourcePlace reports whether a mention is the place of a reporter's
 // source ("a source in Russia told", "sources in Jilin province said",
 // "according to a trader in Longjing"): it takes part in no event.
@@ -219,7 +232,8 @@ func (d *doc) sourcePlace(mi int, s sentence) bool {
 	// "a trader in Longjing said", "told by a resident of Yanji"
 	for i := m.te; i < s.te && i <= m.te+1; i++ {
 		if d.is(i, lSpeech) {
-			return true
+			// "builders in Vladivostok told to pay more" are given an order.
+			return i+1 >= s.te || d.toks[i+1].low != "to"
 		}
 		if d.toks[i].low != "," {
 			break
@@ -478,7 +492,13 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 			}
 		}
 		if mi := d.topAt[i]; mi >= 0 && prep != "of" && prep != "over" && prep != "on" {
+			if (prep == "in" || prep == "at") && i > from && d.toks[i-1].low != "by" && d.heldAt(int(mi)) && ok(d.ms[mi].place) {
+				return d.ms[mi].place // "held at a detention centre in Tumen"
+			}
 			i = d.ms[mi].te - 1
+			if d.ms[mi].core > 0 {
+				i = d.ms[mi].core - 1 // look into "from a plant in Dandong"
+			}
 		}
 		_ = lx
 	}
@@ -603,7 +623,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 	s := d.sents[si]
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
 		t := &d.toks[i]
-		if t.low == ";" || t.low == "but" {
+		if t.low == ";" || t.low == "but" || d.relativeOpens(i) {
 			return -1
 		}
 		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
@@ -618,12 +638,35 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 	return -1
 }
 
+// relativeOpens reports whether token i opens a relative clause whose
+// antecedent is no place, or that is opened by "whose": a place before
+// "relatives who had defected" or "a trader in Hyesan whose sister fled"
+// belongs to the main clause. "Workers in Dandong who fled" keeps Dandong.
+func (d *doc) relativeOpens(i int) bool {
+	w := d.toks[i].low
+	if w == "whose" {
+		return true // "a trader in Hyesan whose sister fled": the sister's escape
+	}
+	if w != "who" || i == 0 {
+		return false
+	}
+	c := d.topCover[i-1]
+	return c < 0 || d.ms[c].kind > mRegion
+}
+
 // innerPlace returns the place named after the preposition at i inside a
 // place-suffixed body ("the North Korean embassy in Hanoi"), or -1.
 func (d *doc) innerPlace(i int) int {
 	c := d.topCover[i]
 	if c < 0 || d.ms[c].place < 0 {
 		return -1
+	}
+	if d.ms[c].core > 0 {
+		// "two women from a seafood plant in nearby Dandong"
+		if w := d.toks[i].low; w != "in" && w != "at" {
+			return -1
+		}
+		return d.placeWithin(i, d.ms[c].place, 2)
 	}
 	// Only a person's post: "a first secretary at the embassy in Hanoi".
 	k := d.phraseStart(&d.ms[c], d.sents[d.ms[c].sent].tb)
@@ -636,11 +679,23 @@ func (d *doc) innerPlace(i int) int {
 	if a := d.topCover[k-2]; a < 0 || d.ms[a].kind != mActor {
 		return -1
 	}
-	pm := d.ms[c].place
-	if d.ms[pm].tb > i && d.ms[pm].tb <= i+2 {
+	return d.placeWithin(i, d.ms[c].place, 2)
+}
+
+// placeWithin returns place mention pm when it starts at most n tokens
+// after i, or -1.
+func (d *doc) placeWithin(i, pm, n int) int {
+	if d.ms[pm].tb > i && d.ms[pm].tb <= i+n {
 		return pm
 	}
 	return -1
+}
+
+// heldAt reports whether mention c is a place of custody named with its
+// place ("a detention centre in Tumen").
+func (d *doc) heldAt(c int) bool {
+	m := &d.ms[c]
+	return m.kind == mAgency && m.ref < 0 && m.head >= 0 && m.place >= 0 && d.k.gaz.aHeads[m.head].slug == "detention-center"
 }
 
 func (d *doc) mentionIf(mi int, ok func(int) bool) int {
@@ -921,14 +976,17 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		last++
 	}
 	for _, t := range d.times[first:last] {
+		if d.reportTime(t) {
+			continue
+		}
 		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) && !d.subordinateBetween(te, t.tb) {
 			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
 	for k := last - 1; k >= first; k-- {
 		t := d.times[k]
-		if t.te > tb && t.tb <= tb {
-			continue // the phrase holds the trigger
+		if t.te > tb && t.tb <= tb || d.reportTime(t) {
+			continue // the phrase holds the trigger, or dates the report
 		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
 			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
@@ -944,6 +1002,19 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// reportTime reports whether a time dates the source's telling, not the
+// event: "told Daily NK on Wednesday", "the source said last week".
+func (d *doc) reportTime(t timeSpan) bool {
+	if t.tb == 0 {
+		return false
+	}
+	switch d.toks[t.tb-1].low {
+	case "nk", "said", "says", "added", "reported", "explained":
+		return true // "told in July that ..." dates an order, not a report
+	}
+	return false
 }
 
 // subordinateBetween reports whether a subordinate clause opens in

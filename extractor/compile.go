@@ -100,7 +100,7 @@ var strategyNames = map[string]struct {
 	"to": {skPrepAfter, true}, "into": {skPrepAfter, true}, "upon": {skPrepAfter, true}, "onto": {skPrepAfter, true},
 	"custody": {skPrepAfter, true}, "in": {skPrepAround, true}, "at": {skPrepAround, true}, "from": {skPrepAround, true}, "throughout": {skPrepAround, true},
 	"through": {skPrepAround, true}, "across": {skPrepAround, true}, "within": {skPrepAround, true},
-	"inside": {skPrepAround, true}, "near": {skPrepAround, true},
+	"inside": {skPrepAround, true}, "near": {skPrepAround, true}, "toward": {skPrepAfter, true}, "towards": {skPrepAfter, true},
 	"where": {skWhere, true}, "arrive": {skArrive, true}, "governor": {skGovernor, true}, "poss": {skPoss, true},
 	"initial_in": {skInitialIn, true}, "trigger": {skTrigger, true}, "state": {skState, true},
 	"loc_word": {skLocWord, false}, "loc_after": {skLocAfter, false},

@@ -97,6 +97,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	d.resolve()
 	d.collectMentions()
 	d.findEvents()
+	d.carryDefectors()
 	return d.document(source)
 }
 

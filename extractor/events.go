@@ -408,3 +408,52 @@ func (d *doc) argKey(a argFound) string {
 	}
 	return d.lowSpan(a.tb, a.te)
 }
+
+// carryDefectors gives "the escape", "after the defection" and the like,
+// a noun that refers back to an escape told before and names no one, the
+// agent of the last asserted escape in the article.
+func (d *doc) carryDefectors() {
+	last := -1
+	for i := range d.events {
+		ev := &d.events[i]
+		if ev.rule.Type != domain.Defection {
+			continue
+		}
+		if k := agentArg(ev.args); k >= 0 {
+			if ev.modality == domain.Asserted && ev.args[k].mention >= 0 {
+				last = i
+			}
+			continue
+		}
+		if last >= 0 && d.refersBack(ev) {
+			ev.args = append(ev.args, d.events[last].args[agentArg(d.events[last].args)])
+			sortArgs(ev.args)
+		}
+	}
+}
+
+// agentArg returns the index of the agent among args, or -1.
+func agentArg(args []argFound) int {
+	for k, a := range args {
+		if a.role == domain.Agent {
+			return k
+		}
+	}
+	return -1
+}
+
+// refersBack reports whether an event's trigger is a singular escape noun
+// after "the", "this" or a possessive: "since the escape".
+func (d *doc) refersBack(ev *eventFound) bool {
+	s := d.sents[ev.sent]
+	if ev.tb <= s.tb {
+		return false
+	}
+	switch d.toks[ev.tb].low {
+	case "escape", "defection", "disappearance", "desertion", "flight":
+	default:
+		return false
+	}
+	p := d.toks[ev.tb-1].low
+	return p == "the" || p == "this" || d.is(ev.tb-1, lPoss)
+}

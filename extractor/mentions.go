@@ -42,7 +42,8 @@ type mention struct {
 	pron    string // pronoun kind
 	slug    string // extra slug: region phrase or place suffix
 	member  int    // actors: mention index of their agency, or -1
-	place   int    // place-suffixed agencies: mention index of the place, or -1
+	place   int    // place-suffixed agencies and widened actors: mention index of the place, or -1
+	core    int    // actors widened by a post-modifier: end of the head phrase, else 0
 	sent    int    // sentence index
 	ent     int    // resolved entity index, or -1
 	acronym string // acronym defined right after the name, "(MSS)"
@@ -103,6 +104,14 @@ func (d *doc) parseName(i, limit, si int) int {
 	if i+1 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord {
 		return i // another name
 	}
+	if i > 0 && isSurnameCue(d.toks[i-1].low) {
+		// "identified only by her surname Kang", "Ms. Pak"
+		m := newMention(mPerson, i, i+1, si)
+		m.top = true
+		m.slug = d.toks[i].low
+		d.add(m)
+		return i + 1
+	}
 	for k := len(d.ms) - 1; k >= 0; k-- {
 		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb >= 3 && d.toks[o.tb].low == d.toks[i].low {
 			m := newMention(mPerson, i, i+1, si)
@@ -113,6 +122,15 @@ func (d *doc) parseName(i, limit, si int) int {
 		}
 	}
 	return i
+}
+
+// isSurnameCue reports a word after which a lone surname names a person.
+func isSurnameCue(w string) bool {
+	switch w {
+	case "surname", "surnamed", "named", "mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.":
+		return true
+	}
+	return false
 }
 
 // inAmount reports whether token i lies inside an amount.
@@ -169,6 +187,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if j >= limit {
 		return i
 	}
+	if j > i && d.toks[j].low == "of" {
+		return d.partitive(i, j, limit, si, 0) // "one of them", "each of the workers"
+	}
 	// "Both had fled": "both" standing alone for a pair named before.
 	if start == i+1 && d.toks[i].low == "both" && (d.is(j, lAux) || d.is(j, lAuxBe) || d.toks[j].low == "had" || d.toks[j].low == "have") {
 		m := newMention(mGroupNoun, i, i+1, si)
@@ -182,12 +203,16 @@ func (d *doc) parseNP(i, limit, si int) int {
 	count := 0
 	if v, e, ok := d.countAt(j, limit); ok {
 		count, j = v, e
+		if j < limit && d.toks[j].low == "of" {
+			return d.partitive(i, j, limit, si, count) // "two of his soldiers"
+		}
 	}
 	var natArr [4]nationality
 	nats, j2 := d.nationalities(j, limit, natArr[:0])
 	if len(nats) > 0 {
+		n := len(d.ms)
 		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
-			return e
+			return d.postModifier(n, e, limit, si)
 		}
 		if count > 0 {
 			return i
@@ -198,9 +223,198 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
 		d.markDistinct(n, start, j)
 		d.bothGroup(i, start, n, si)
-		return d.familyPair(n, e, limit, si)
+		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
 	}
 	return i
+}
+
+// postModifier widens a people phrase recorded from index n and ending at
+// e over a modifier that says where they work or come from: "a trade
+// representative based in Dalian", "two women from a seafood plant in
+// nearby Dandong", "workers from other sites in the city". A bare place
+// after "from" is left to the event ("deported 60 North Koreans from
+// Jilin"). The places and bodies inside stay nested mentions. It returns
+// the phrase end.
+func (d *doc) postModifier(n, e, limit, si int) int {
+	ai := -1
+	for k := len(d.ms) - 1; k >= n; k-- {
+		if m := &d.ms[k]; m.top && m.te == e {
+			if m.kind == mActor {
+				ai = k
+			}
+			break
+		}
+	}
+	if ai < 0 || e+1 >= limit {
+		return e
+	}
+	k, fromOnly := e, false
+	switch {
+	case (d.toks[e].low == "surnamed" || d.toks[e].low == "named") && d.toks[e+1].has(flCap):
+		return d.nameTail(ai, e, limit, si) // "a man surnamed Ri"
+	case d.toks[e].low == "from" || d.toks[e].low == "of" && isRelational(d.toks[e-1].low):
+		k, fromOnly = e+1, true // "the families of defectors in Hyesan"
+	case isPostedWord(d.toks[e].low) && (d.toks[e+1].low == "in" || d.toks[e+1].low == "at" || d.toks[e+1].low == "to"):
+		k = e + 2
+	default:
+		return e
+	}
+	n2 := len(d.ms)
+	end := d.parseNP(k, limit, si)
+	if end > k {
+		if fromOnly && (d.barePlaceFrom(n2) || d.genericFrom(n2)) {
+			d.ms = d.ms[:n2] // a bare place: the event's origin
+			return e
+		}
+	} else if end = d.siteNoun(k, limit); !fromOnly || end == k {
+		return e
+	}
+	end = d.placeTail(end, limit, si)
+	for x := n2; x < len(d.ms); x++ {
+		d.ms[x].top = false
+		if d.ms[x].kind <= mRegion {
+			d.ms[ai].place = x // the last place: "in nearby Dandong"
+		}
+	}
+	d.ms[ai].core, d.ms[ai].te = e, end
+	return end
+}
+
+// nameTail widens the people phrase at index ai over "surnamed Ri" or
+// "named Pak Sun-hui" at e; a full name stays a nested person.
+func (d *doc) nameTail(ai, e, limit, si int) int {
+	n2 := len(d.ms)
+	end := d.parseName(e+1, limit, si)
+	if end == e+1 {
+		end = e + 2
+		for end+1 < limit && d.toks[end].low == "-" && !d.toks[end].has(flSpaceBefore) && !d.toks[end+1].has(flSpaceBefore) {
+			end += 2 // "Sun-hui"
+		}
+	}
+	for x := n2; x < len(d.ms); x++ {
+		d.ms[x].top = false
+	}
+	d.ms[ai].core, d.ms[ai].te = e, end
+	return end
+}
+
+// barePlaceFrom reports whether the first top mention recorded from
+// index n is a country, city or region.
+func (d *doc) barePlaceFrom(n int) bool {
+	for x := n; x < len(d.ms); x++ {
+		if d.ms[x].top {
+			return d.ms[x].kind <= mRegion
+		}
+	}
+	return true
+}
+
+// ownedBy reports whether "of" and a people phrase follow a relational
+// noun ending at e: bare "families" names no one, "families of defectors"
+// does.
+func (d *doc) ownedBy(e, limit int) bool {
+	if e+1 >= limit || d.toks[e].low != "of" || !isRelational(d.toks[e-1].low) || !d.toks[e+1].has(flNPStart) {
+		return false
+	}
+	w := d.toks[e+1].low
+	return w != "those" && d.k.gaz.pronouns[w] != pronGeneric
+}
+
+// genericFrom reports whether the first top mention recorded from index n
+// is a generic pronoun ("families of anyone who ...", "families of people
+// who left"): the relative clause belongs to it.
+func (d *doc) genericFrom(n int) bool {
+	for x := n; x < len(d.ms); x++ {
+		if d.ms[x].top {
+			return d.ms[x].pron == pronGeneric
+		}
+	}
+	return false
+}
+
+// isRelational reports a people noun named by whom it belongs to
+// ("families of defectors", "members of the crew").
+func isRelational(w string) bool {
+	switch w {
+	case "families", "family", "relatives", "members", "wives", "children", "parents", "heads", "leaders":
+		return true
+	}
+	return false
+}
+
+// isPostedWord reports a participle that ties people to a place ("based
+// in", "stationed at").
+func isPostedWord(w string) bool {
+	switch w {
+	case "based", "stationed", "posted", "working", "employed", "dispatched", "assigned":
+		return true
+	}
+	return false
+}
+
+// siteNoun returns the end of "[quantifiers] site(s)" and the like at k,
+// or k.
+func (d *doc) siteNoun(k, limit int) int {
+	for q := 0; q < 3 && k < limit; q++ {
+		ids, e := d.longest(d.k.gaz.quant, k, limit, d.idbuf[:0])
+		if len(ids) == 0 {
+			break
+		}
+		k = e
+	}
+	if k < limit {
+		switch d.toks[k].low {
+		case "site", "sites", "camp", "camps", "post", "posts", "workplace", "workplaces", "farm", "farms", "mine", "mines", "unit", "units":
+			return k + 1
+		}
+	}
+	return k
+}
+
+// placeTail returns the end of "in [nearby|the] <place>" or "in the
+// city|district|area" at e, recording the place as a mention, or e.
+func (d *doc) placeTail(e, limit, si int) int {
+	if e+1 >= limit || d.toks[e].low != "in" {
+		return e
+	}
+	k := e + 1
+	if d.toks[k].low == "nearby" || d.toks[k].low == "the" {
+		k++
+	}
+	if k >= limit {
+		return e
+	}
+	if pe := d.parsePlace(k, limit, si, true); pe > k {
+		return pe
+	}
+	switch d.toks[k].low {
+	case "city", "district", "area", "county", "province", "region", "town", "village":
+		return k + 1
+	}
+	return e
+}
+
+// partitive records "two of his soldiers", "one of them": the people
+// phrase after "of" at j, widened to start at i and to carry the count.
+// It returns the phrase end, or i when no people follow.
+func (d *doc) partitive(i, j, limit, si, count int) int {
+	n := len(d.ms)
+	e := d.parseNP(j+1, limit, si)
+	if e <= j+1 {
+		return i
+	}
+	for k := n; k < len(d.ms); k++ {
+		m := &d.ms[k]
+		if !m.top || m.te != e || (m.kind != mActor && m.kind != mPronoun && m.kind != mGroupNoun) {
+			continue
+		}
+		m.tb = i
+		if count > 0 {
+			m.count, m.plural = count, count > 1
+		}
+		break
+	}
+	return e
 }
 
 // isDistinctWord reports a word that sets one person or group apart from
@@ -329,11 +543,65 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
 		}
+		if e := d.placeAgency(j, spanStart, limit, si); e > j {
+			return e
+		}
 		if e := d.parsePlace(j, limit, si, true); e > j {
 			return e
 		}
 	}
 	return j
+}
+
+// placeAgency records a state body named by its place before the head
+// ("Hyesan police", "the Musan county security office", "Hyesan detention
+// center"): the place is nested, the country is the place's.
+func (d *doc) placeAgency(j, spanStart, limit, si int) int {
+	g := d.k.gaz
+	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
+	kind, country := mKind(0), noCountry
+	ref := -1
+	for _, id := range ids {
+		en := g.names.entries[id]
+		switch en.kind {
+		case ekCity:
+			kind, ref, country = mCity, en.ref, g.byCode[g.cities[en.ref].country]
+		case ekRegion:
+			kind, ref, country = mRegion, en.ref, g.byCode[g.regions[en.ref].country]
+		}
+		if ref >= 0 {
+			break
+		}
+	}
+	if ref < 0 || country < 0 {
+		return j
+	}
+	k := e
+	for k < limit && k < e+2 && isPlaceLevel(d.toks[k].low) {
+		k++
+	}
+	hids, he := d.longest(g.heads, k, limit, d.idbuf2[:0])
+	if len(hids) == 0 || g.heads.entries[hids[0]].kind != ekAgencyHead {
+		return j
+	}
+	pm := newMention(kind, j, e, si)
+	pm.ref = ref
+	m := newMention(mAgency, spanStart, he, si)
+	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, country, true
+	m.place = d.add(pm)
+	m.slug = d.lowSpan(j, e)
+	d.add(m)
+	return he
+}
+
+// isPlaceLevel reports a word naming the level of a local body ("county
+// security office").
+func isPlaceLevel(w string) bool {
+	switch w {
+	case "county", "city", "provincial", "municipal", "district", "local", "border":
+		return true
+	}
+	return false
 }
 
 // possessedPlace records a region or city after its country's possessive
@@ -589,6 +857,12 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 			if ids2, e2 := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
 				return j, -1, "", k
 			}
+			if ids2, e2 := d.longest(g.roleD, e, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+				// "border guard officer": the last role noun is the head.
+				modText = append(modText, d.lowSpan(k, e))
+				k = e
+				continue
+			}
 			r := g.roleD.entries[ids[0]].ref
 			if e < limit && d.toks[e].low == "responsible" {
 				e++
@@ -651,7 +925,7 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	g := d.k.gaz
 	rEnd, role, mods, k := d.roleAt(j, limit)
 	if role >= 0 {
-		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) {
+		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) && !d.ownedBy(rEnd, limit) {
 			return j
 		}
 		d.addNationalities(nats, si)
@@ -727,8 +1001,9 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 		return j
 	}
 	if len(nats) == 0 && !head.bare && k == j {
-		// "police" alone still names the local police of the context.
-		if d.toks[j].low != "police" {
+		// "police" alone still names the local police of the context, and
+		// "a holding center in Onsong" is named by its place.
+		if d.toks[j].low != "police" && !(head.place && d.placeAfterIn(e, limit)) {
 			return j
 		}
 	}
@@ -764,6 +1039,21 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 	}
 	d.add(m)
 	return end
+}
+
+// placeAfterIn reports whether "in <city, region or country>" starts at e.
+func (d *doc) placeAfterIn(e, limit int) bool {
+	if e+1 >= limit || d.toks[e].low != "in" {
+		return false
+	}
+	ids, _ := d.longest(d.k.gaz.names, e+1, limit, d.idbuf2[:0])
+	for _, id := range ids {
+		switch d.k.gaz.names.entries[id].kind {
+		case ekCity, ekRegion, ekCountry:
+			return true
+		}
+	}
+	return false
 }
 
 func placeKind(k entryKind) mKind {
@@ -926,7 +1216,7 @@ func (d *doc) govUse(b, e, limit int) bool {
 // People "sent back to Pyongyang" go to the city.
 func (d *doc) moneySentTo(k, sb int) bool {
 	money := false
-	for i := k - 1; i >= sb && i >= k-6; i-- {
+	for i := k - 1; i >= sb && i >= k-8; i-- {
 		w := d.toks[i].low
 		if d.is(i, lMoney) || w == "it" || d.amountCover[i] >= 0 {
 			money = true
@@ -935,7 +1225,8 @@ func (d *doc) moneySentTo(k, sb int) bool {
 		case "remit", "remits", "remitted", "remitting", "funnel", "funnels", "funneled", "funnelled":
 			return true
 		case "send", "sends", "sent", "sending", "pay", "pays", "paid", "paying", "transfer", "transfers",
-			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave":
+			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave",
+			"forward", "forwards", "forwarded", "forwarding":
 			return money
 		}
 		if d.toks[i].kind == tkPunct {

@@ -463,13 +463,23 @@ func (d *doc) actorID(m *mention, country int) ([]byte, string) {
 // actorName is the mention text without its count: "Ministry of State
 // Security (MSS) agents" for "Three Ministry of State Security (MSS) agents".
 func (d *doc) actorName(m *mention) string {
-	tb := m.tb
+	tb, te := m.tb, m.te
+	if m.core > 0 {
+		te = m.core // "a trade representative based in Dalian" is named by its role
+	}
 	if m.count > 0 {
 		if _, e, ok := d.countAt(tb, m.te); ok {
 			tb = e
 		}
+		if tb+1 < te && d.toks[tb].low == "of" {
+			// "two of his soldiers" names the soldiers.
+			tb++
+			if d.is(tb, lPoss) || d.toks[tb].low == "the" {
+				tb++
+			}
+		}
 	}
-	return d.span(tb, m.te).Text
+	return d.span(tb, te).Text
 }
 
 // resolvePerson resolves a named person: the same name named before, the

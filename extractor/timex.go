@@ -67,8 +67,18 @@ func (d *doc) timeAt(i, limit int) int {
 		return i + 2
 	case t.low == "yesterday" || t.low == "tonight" || t.low == "today":
 		return i + 1
+	case t.low == "by" && i+3 < limit && d.toks[i+1].low == "the" && isEdge(d.toks[i+2].low) && d.toks[i+3].low == "of":
+		// "by the end of 2019", "by the end of the month"
+		if e := d.prepTime(i+3, limit); e > i+3 {
+			return e
+		}
 	}
 	return i
+}
+
+// isEdge reports a word naming the start or end of a period.
+func isEdge(w string) bool {
+	return w == "start" || w == "end" || w == "beginning" || w == "turn"
 }
 
 // prepTime returns the end of a prepositional time phrase at i: "in
@@ -82,13 +92,13 @@ func (d *doc) prepTime(i, limit int) int {
 	}
 	if p == "at" {
 		// "at the start of each month"
-		if j+1 < limit && (d.toks[j].low == "start" || d.toks[j].low == "end" || d.toks[j].low == "beginning" || d.toks[j].low == "turn") && d.toks[j+1].low == "of" {
+		if j+1 < limit && isEdge(d.toks[j].low) && d.toks[j+1].low == "of" {
 			return d.prepTime(j+1, limit)
 		}
 		return i
 	}
 	if p == "of" {
-		if j < limit && d.is(j, lTimeUnits) {
+		if j < limit && (d.is(j, lTimeUnits) || isYear(&d.toks[j])) {
 			return j + 1
 		}
 		if j < limit && d.is(j, lMonths) && d.toks[j].has(flCap) {
@@ -115,9 +125,24 @@ func (d *doc) prepTime(i, limit int) int {
 	case isDecade(u) && p == "in":
 		return j + 1
 	case d.is(j, lTimeUnits) && (p != "on" || u.low == "weekend" || u.low == "weekends"):
-		return j + 1
+		return d.ofDate(j+1, limit)
+	case (p == "on" || p == "in") && (u.low == "night" || u.low == "morning" || u.low == "evening" || u.low == "afternoon" || u.low == "hours"):
+		if e := d.ofDate(j+1, limit); e > j+1 || p == "on" {
+			return e // "in the morning" alone is a habit, not a date
+		}
 	}
 	return i
+}
+
+// ofDate extends a time at e over "of <date>": "on the night of Feb. 3",
+// "in the early hours of September 3".
+func (d *doc) ofDate(e, limit int) int {
+	if e+1 < limit && d.toks[e].low == "of" {
+		if k := d.prepTime(e, limit); k > e {
+			return k
+		}
+	}
+	return e
 }
 
 // isDecade reports a decade: "2000s", "1990s".

@@ -1,0 +1,82 @@
+package extractor
+
+import (
+	"testing"
+
+	"eventgraph/domain"
+)
+
+// entityCase says that a sentence yields, or does not yield, an entity of
+// a type with a mention text.
+type entityCase struct {
+	text, mention string
+	typ           domain.EntityType
+	want          bool
+}
+
+// hasEntity reports whether doc holds an entity of typ mentioned as text.
+func hasEntity(doc domain.Document, typ domain.EntityType, text string) bool {
+	for _, e := range doc.Entities {
+		if e.Type != typ {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestEntityKinds checks kinds of entity that generalise across articles:
+// bodies named by their place, detention centres, border towns.
+func TestEntityKinds(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []entityCase{
+		{"Hyesan police detained two smugglers last week.", "Hyesan police", domain.Agency, true},
+		{"They were taken to the Onsong county security office.", "Onsong county security office", domain.Agency, true},
+		{"The man is held at a detention facility in Tonghua.", "detention facility in Tonghua", domain.Agency, true},
+		{"Two women were caught and sent to a holding centre.", "holding centre", domain.Agency, false},
+		{"Her husband spent two years in jail.", "jail", domain.Agency, false},
+		{"Russian migration police raided the site.", "Russian migration police", domain.Agency, true},
+		{"The money goes through the trade office.", "trade office", domain.Agency, true},
+		{"The workers crossed at the Quanhe crossing near Hunchun.", "Quanhe crossing", domain.City, true},
+		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
+		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
+		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
+		{"The woman, identified only by her surname Kang, left on March 21.", "Kang", domain.Actor, true},
+		{"Kang was later seen in Bangkok.", "Kang", domain.Actor, false},
+		{"An inspection team was sent to the 27th Brigade, which guards the sector.", "Brigade", domain.Agency, true},
+		{"The team detained the battalion commander.", "battalion commander", domain.Actor, true},
+		{"The women were driven across the Friendship Bridge to Sinuiju.", "Friendship Bridge", domain.City, true},
+		{"Police caught a North Korean woman near the river.", "North Korean woman", domain.Actor, true},
+		{"A woman in her 40s who helps refugees said the group was lost.", "woman", domain.Actor, false},
+		{"Each of them must send an extra 150 dollars a month to Pyongyang.", "Pyongyang", domain.Agency, true},
+		{"The embassy forwards the funds to Pyongyang every month.", "Pyongyang", domain.Agency, true},
+		{"The two men were flown back to Pyongyang a week later.", "Pyongyang", domain.Agency, false},
+		{"Human rights groups say the women face torture.", "Human rights groups", domain.Organization, true},
+		{"Rights groups say the women face torture.", "Rights groups", domain.Organization, false},
+		{"The family was sent to a cooperative farm in Kapsan.", "cooperative farm", domain.Organization, true},
+		{"A border guard officer fled.", "border guard officer", domain.Actor, true},
+		{"Two of his soldiers defected.", "Two of his soldiers", domain.Actor, true},
+		{"One of them said he wanted to leave, and the others agreed.", "One of them", domain.Actor, false},
+		{"One of the trucks broke down near the river.", "One of the trucks", domain.Actor, false},
+		{"A trade representative based in Dalian vanished.", "trade representative based in Dalian", domain.Actor, true},
+		{"Two women from a seafood plant in nearby Dandong fled.", "Two women from a seafood plant in nearby Dandong", domain.Actor, true},
+		{"China deported 60 North Koreans from Jilin.", "60 North Koreans from Jilin", domain.Actor, false},
+		{"The manager, a man surnamed Ri, was ordered home.", "man surnamed Ri", domain.Actor, true},
+		{"Police caught a woman named Pak Sun-hui at the market.", "Pak Sun-hui", domain.Actor, true},
+		{"A man named in the report fled.", "man named in", domain.Actor, false},
+		{"Officials ordered the families of defectors in Hyesan to pay a fee.", "families of defectors in Hyesan", domain.Actor, true},
+		{"Their families have been moved out of the capital.", "families", domain.Actor, false},
+		{"The families of anyone caught trying to defect are punished.", "families of anyone", domain.Actor, false},
+		{"A missionary helped the women.", "missionary", domain.Actor, true},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		if got := hasEntity(doc, tt.typ, tt.mention); got != tt.want {
+			t.Errorf("%q: %s %q found = %v, want %v (entities %v)", tt.text, tt.typ, tt.mention, got, tt.want, doc.Entities)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+
+	"eventgraph/domain"
+)
+
+// TestCarryDefectors checks that a later "the escape" takes the agent of
+// the escape told before, and that nothing is carried when none was told.
+func TestCarryDefectors(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, sentence, want string
+	}{
+		{"Two North Korean seamstresses fled from a factory in Hunchun. Since the escape, guards check the dormitory.", "Since the escape", "Two North Korean seamstresses"},
+		{"Guards now check the dormitory. Since the escape, nobody may go out.", "Since the escape", ""},
+		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", "welder"},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got, seen := "", false
+		for _, ev := range doc.Events {
+			if ev.Type != domain.Defection || !strings.Contains(ev.Sentence.Text, tt.sentence) {
+				continue
+			}
+			seen = true
+			for _, a := range ev.Arguments {
+				if a.Role == domain.Agent {
+					got = a.Text
+				}
+			}
+		}
+		if !seen {
+			t.Errorf("%q: no DEFECTION in %q", tt.text, tt.sentence)
+		}
+		if got != tt.want {
+			t.Errorf("%q: agent = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRelativeClausePlace checks that the place of a main clause is not
+// the location of an escape told in a relative clause.
+func TestRelativeClausePlace(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, want string
+	}{
+		{"Police arrested nine people in Hyesan for calling relatives who had defected to South Korea.", ""},
+		{"Police caught a trader in Hyesan whose sister fled to South Korea in 2015.", ""},
+		{"Three workers in Dandong who fled last year were caught.", "Dandong"},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got := ""
+		for _, ev := range doc.Events {
+			for _, a := range ev.Arguments {
+				if ev.Type == domain.Defection && a.Role == domain.Location {
+					got = a.Text
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: DEFECTION location = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGenericCrossingPlace checks that an unnamed crossing or bridge is a
+// location of the event it is the scene of.
+func TestGenericCrossingPlace(t *testing.T) {
+	x := newTestExtractor(t)
+	doc := mustExtract(t, x, "Chinese police handed the five women over to North Korean guards at the border crossing.")
+	for _, ev := range doc.Events {
+		for _, a := range ev.Arguments {
+			if ev.Type == domain.Repatriation && a.Role == domain.Location && strings.Contains(a.Text, "border crossing") {
+				return
+			}
+		}
+	}
+	t.Errorf("no REPATRIATION location 'border crossing' in %v", doc.Events)
+}
