@@ -846,7 +846,9 @@ type acronymDef struct {
 func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 	g := d.k.gaz
 	k := j
-	var modText []string
+	// Modifier spans, made into text only when a role noun follows.
+	var spanBuf [8][2]int
+	spans := spanBuf[:0]
 	for k < limit {
 		if e := d.ageAt(k, limit); e > k {
 			k = e
@@ -859,7 +861,7 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 			}
 			if ids2, e2 := d.longest(g.roleD, e, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
 				// "border guard officer": the last role noun is the head.
-				modText = append(modText, d.lowSpan(k, e))
+				spans = append(spans, [2]int{k, e})
 				k = e
 				continue
 			}
@@ -867,7 +869,7 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 			if e < limit && d.toks[e].low == "responsible" {
 				e++
 			}
-			return e, r, joinMods(modText), k
+			return e, r, d.joinSpans(spans), k
 		}
 		if k > j {
 			// "garment factory": stop before a head noun.
@@ -879,7 +881,7 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 		if len(ids) == 0 || d.inAmount(k) {
 			break
 		}
-		modText = append(modText, d.lowSpan(k, e))
+		spans = append(spans, [2]int{k, e})
 		k = e
 	}
 	return j, -1, "", k
@@ -894,13 +896,14 @@ func (d *doc) ageAt(k, limit int) int {
 	return k
 }
 
-func joinMods(ms []string) string {
+// joinSpans returns the lower-case text of each span, joined by spaces.
+func (d *doc) joinSpans(spans [][2]int) string {
 	out := ""
-	for i, m := range ms {
+	for i, sp := range spans {
 		if i > 0 {
 			out += " "
 		}
-		out += m
+		out += d.lowSpan(sp[0], sp[1])
 	}
 	return out
 }
