@@ -118,14 +118,14 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFou
 		if !d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return pick(d.subject(si, tb, ok))
+		return d.quantified(pick(d.subject(si, tb, ok)))
 	case skPre:
-		return pick(d.subject(si, tb, ok))
+		return d.quantified(pick(d.subject(si, tb, ok)))
 	case skObj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return pick(d.object(si, te, ok))
+		return d.quantified(pick(d.object(si, te, ok)))
 	case skController, skControllee:
 		c, e := d.control(si, tb, ok)
 		if st.kind == skController {
@@ -256,7 +256,7 @@ func (d *doc) phraseStart(m *mention, sb int) int {
 		switch {
 		case p.is(lPoss) || p.is(lQuantPron) || p.low == "another" || p.low == "other" || p.low == "one":
 			k--
-		case p.low == "of" && k-2 >= sb && (d.is(k-2, lQuantPron) || d.toks[k-2].low == "one" || d.toks[k-2].low == "each" || d.toks[k-2].low == "none" || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || d.toks[k-2].low == "dozens" || d.toks[k-2].low == "hundreds"):
+		case p.low == "of" && k-2 >= sb && (d.is(k-2, lQuantPron) || d.toks[k-2].low == "one" || d.toks[k-2].low == "each" || d.toks[k-2].low == "none" || d.toks[k-2].low == "number" || d.toks[k-2].low == "group" || d.toks[k-2].low == "any" || d.toks[k-2].low == "lot" || isMany(d.toks[k-2].low)):
 			k -= 2
 		case p.low == "and" && k-2 >= sb && d.toks[k-2].low == "more" && k-3 >= sb && d.toks[k-3].low == "more":
 			k -= 3
@@ -395,6 +395,13 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 				}
 				return -1
 			}
+		}
+		if mi < 0 && isMany(d.toks[i].low) && i+2 < s.te && d.toks[i+1].low == "of" && d.topAt[i+2] >= 0 {
+			// "sent back hundreds of them"
+			if m := int(d.topAt[i+2]); ok(m) {
+				return m
+			}
+			return -1
 		}
 		if mi >= 0 {
 			if ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
@@ -1130,4 +1137,27 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 		t = &d.toks[i]
 	}
 	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that" || d.is(i, lMoney)
+}
+
+// isMany reports whether w counts a crowd without a number: "hundreds of
+// them", "dozens of workers".
+func isMany(w string) bool {
+	switch w {
+	case "dozens", "hundreds", "thousands", "scores", "tens":
+		return true
+	}
+	return false
+}
+
+// quantified widens a pronoun argument to the crowd word that counts it:
+// "sent back hundreds of them", "dozens of them were caught".
+func (d *doc) quantified(a argFound, ok bool) (argFound, bool) {
+	if !ok || a.mention < 0 || d.ms[a.mention].kind != mPronoun {
+		return a, ok
+	}
+	k := a.tb
+	if k >= 2 && d.toks[k-1].low == "of" && isMany(d.toks[k-2].low) {
+		a.tb = k - 2
+	}
+	return a, ok
 }

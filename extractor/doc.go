@@ -98,6 +98,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	d.collectMentions()
 	d.findEvents()
 	d.carryDefectors()
+	d.carryCaptors()
 	return d.document(source)
 }
 

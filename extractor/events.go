@@ -457,3 +457,130 @@ func (d *doc) refersBack(ev *eventFound) bool {
 	p := d.toks[ev.tb-1].low
 	return p == "the" || p == "this" || d.is(ev.tb-1, lPoss)
 }
+
+// carryCaptors gives a passive repatriation that names no one who sends
+// the people back ("She is expected to be handed over to North Korean
+// border guards") the authority that caught people in the sentence before
+// or earlier in the same sentence ("Chinese police detained a roommate
+// ..."), when exactly one such authority is named. A recall (the home
+// state's act), a negated one and a conditional one ("fear persecution if
+// repatriated") get none.
+func (d *doc) carryCaptors() {
+	for i := range d.events {
+		ev := &d.events[i]
+		if ev.rule.Type != domain.Repatriation || agentArg(ev.args) >= 0 || ev.modality == domain.Negated || !d.passiveTrigger(ev.sent, ev.tb) || d.conditionalBefore(ev.sent, ev.tb) {
+			continue
+		}
+		if strings.Contains(ev.rule.ID, "recall") || strings.Contains(ev.rule.ID, "ordered") {
+			// a recall is the home state's act, not the captors'
+			continue
+		}
+		found, key := -1, ""
+		ambiguous := false
+		for k := range d.events {
+			p := &d.events[k]
+			if k == i || p.sent != ev.sent-1 && (p.sent != ev.sent || p.tb >= ev.tb) {
+				continue
+			}
+			if p.sent != ev.sent && d.authorityBefore(ev.sent, ev.tb) {
+				// "Beijing has not sent back ..., although three
+				// escapees were handed over": the sentence names its own.
+				continue
+			}
+			if p.sent != ev.sent && p.rule.Type == domain.Repatriation && d.handedToBody(p) {
+				// "... and handed her over to the consulate. She was sent
+				// home in April": the body that received her sends her on.
+				ambiguous = true
+			}
+			if p.rule.Type != domain.Arrest || p.modality != domain.Asserted {
+				continue
+			}
+			a := agentArg(p.args)
+			if a < 0 || p.args[a].mention < 0 || !d.isAuthority(p.args[a].mention) {
+				continue
+			}
+			if p.sent != ev.sent && d.otherBodyAfter(p.sent, p.te, d.ms[p.args[a].mention].ent) {
+				// "caught a cook and handed her over to the consulate.
+				// She was sent home": the body that received her acts.
+				ambiguous = true
+			}
+			if kk := d.argKey(p.args[a]); found < 0 {
+				found, key = k, kk
+			} else if kk != key {
+				ambiguous = true
+			}
+		}
+		if found < 0 || ambiguous {
+			continue
+		}
+		p := &d.events[found]
+		ev.args = append(ev.args, p.args[agentArg(p.args)])
+		sortArgs(ev.args)
+	}
+}
+
+// isAuthority reports whether a mention names a state body, or a pronoun
+// standing for one.
+func (d *doc) isAuthority(mi int) bool {
+	m := &d.ms[mi]
+	if m.kind == mAgency {
+		return true
+	}
+	return m.kind == mPronoun && m.ent >= 0 && d.ents[m.ent].typ == domain.Agency
+}
+
+// passiveTrigger reports whether a trigger is a passive verb, also one
+// the participle test misses ("be put on a flight", "be handed over").
+func (d *doc) passiveTrigger(si, tb int) bool {
+	if d.passive(si, tb) {
+		return true
+	}
+	s := d.sents[si]
+	return tb-1 >= s.tb && d.is(tb-1, lAuxBe) || tb-2 >= s.tb && d.is(tb-2, lAuxBe) && hasSuffix(d.toks[tb-1].low, "ly")
+}
+
+// conditionalBefore reports whether "if", "unless", "once" or "when"
+// stands within three tokens before a trigger: "if repatriated", "if she
+// is sent back".
+func (d *doc) conditionalBefore(si, tb int) bool {
+	s := d.sents[si]
+	for k := tb - 1; k >= s.tb && k >= tb-3; k-- {
+		switch d.toks[k].low {
+		case "if", "unless", "once", "when":
+			return true
+		}
+	}
+	return false
+}
+
+// authorityBefore reports whether a state body is named in sentence si
+// before token tb.
+func (d *doc) authorityBefore(si, tb int) bool {
+	for i := d.sents[si].tb; i < tb; i++ {
+		if mi := d.topAt[i]; mi >= 0 && (d.ms[mi].kind == mAgency || d.ms[mi].kind == mCountry) {
+			return true
+		}
+	}
+	return false
+}
+
+// handedToBody reports whether an event's destination is a state body.
+func (d *doc) handedToBody(ev *eventFound) bool {
+	for _, a := range ev.args {
+		if a.role == domain.Destination && a.mention >= 0 && d.ms[a.mention].kind == mAgency {
+			return true
+		}
+	}
+	return false
+}
+
+// otherBodyAfter reports whether sentence si names, after token from, a
+// state body other than entity ent.
+func (d *doc) otherBodyAfter(si, from, ent int) bool {
+	for i := from; i < d.sents[si].te; i++ {
+		if mi := d.topAt[i]; mi >= 0 && d.ms[mi].kind == mAgency && (d.ms[mi].ent != ent || ent < 0) {
+			return true
+		}
+	}
+	return false
+}

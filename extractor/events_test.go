@@ -82,3 +82,42 @@ func TestGenericCrossingPlace(t *testing.T) {
 	}
 	t.Errorf("no REPATRIATION location 'border crossing' in %v", doc.Events)
 }
+
+// TestCarryCaptors checks that a passive repatriation with no sender named
+// takes the one authority that caught the people just before, and that
+// nothing is carried when the sentence names its own authority, when the
+// repatriation is conditional or a recall, or when a receiving body stands
+// between.
+func TestCarryCaptors(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, sentence, want string
+	}{
+		{"Chinese police detained a North Korean welder at a bus station in Yanji. He is expected to be handed over to North Korean border guards next week.", "He is expected", "Chinese police"},
+		{"Russian police detained two North Korean loggers in Tynda, and the pair were handed to the consulate.", "the pair were handed", "Russian police"},
+		{"Chinese police detained a North Korean welder in Yanji. Pyongyang said the man was handed over to its border guards.", "the man was handed", ""},
+		{"Chinese police detained ten North Koreans in Yanji. Activists fear they will be tortured if repatriated to North Korea.", "if repatriated", ""},
+		{"Chinese police caught a cook in Dalian and handed her over to the consulate. She was sent home in April.", "She was sent home", ""},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got, seen := "", false
+		for _, ev := range doc.Events {
+			if ev.Type != domain.Repatriation || !strings.Contains(ev.Sentence.Text, tt.sentence) {
+				continue
+			}
+			seen = true
+			for _, a := range ev.Arguments {
+				if a.Role == domain.Agent {
+					got = a.Text
+				}
+			}
+		}
+		if !seen {
+			t.Errorf("%q: no REPATRIATION in %q", tt.text, tt.sentence)
+		}
+		if got != tt.want {
+			t.Errorf("%q: agent = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
