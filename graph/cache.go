@@ -47,8 +47,8 @@ type cacheEntry struct {
 }
 
 // Stamp identifies the state of a cache when a computation starts: a value
-// computed since a MarkStale is stale once its hold has passed, and one
-// computed before a Clear is not stored at all.
+// whose computation started before a MarkStale is stale once its hold has
+// passed, and one that started before a Clear is not stored at all.
 type Stamp struct {
 	soft, hard uint64
 	at         time.Time
