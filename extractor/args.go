@@ -540,13 +540,9 @@ func (d *doc) possessor(si, tb int, ok func(int) bool) int {
 // agreed to halt the deportations", "Pyongyang drops cash levy".
 func (d *doc) governorAgent(si, tb int, ok func(int) bool) int {
 	s := d.sents[si]
-	bit, has := d.k.lex.listBit["aspect_verbs"]
-	if !has {
-		return -1
-	}
 	v := -1
 	for i := tb - 1; i >= s.tb && i >= tb-4; i-- {
-		if d.is(i, bit) {
+		if d.is(i, lAspectVerbs) {
 			v = i
 			break
 		}
@@ -744,9 +740,8 @@ func isHearsay(w string) bool {
 // onlyAuxBetween reports whether [from, to) holds only auxiliaries,
 // negations, adverbs in -ly and verbs that begin or go on ("began").
 func (d *doc) onlyAuxBetween(from, to int) bool {
-	aspect, hasAspect := d.k.lex.listBit["aspect_verbs"]
 	for i := from; i < to; i++ {
-		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also" || hasAspect && d.is(i, aspect)) {
+		if !(d.is(i, lAux) || d.is(i, lAuxBe) || hasSuffix(d.toks[i].low, "ly") || d.toks[i].low == "not" || d.toks[i].low == "also" || d.is(i, lAspectVerbs)) {
 			return false
 		}
 	}

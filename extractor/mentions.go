@@ -80,8 +80,7 @@ func (d *doc) chunk(si int) {
 // given name ("Kim Myong-hee"), or a family name alone when that person
 // was named in full before ("Kim said").
 func (d *doc) parseName(i, limit, si int) int {
-	bit, ok := d.k.lex.listBit["surnames"]
-	if !ok || !d.is(i, bit) {
+	if !d.is(i, lSurnames) {
 		return i
 	}
 	if i+3 < limit && d.toks[i+1].has(flCap) && d.toks[i+1].kind == tkWord && d.toks[i+2].low == "-" &&

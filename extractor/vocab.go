@@ -20,6 +20,7 @@ type listID uint8
 const (
 	lAbbrev listID = iota
 	lApprox
+	lAspectVerbs
 	lAux
 	lAuxBe
 	lClauseBreak
@@ -38,6 +39,7 @@ const (
 	lRange
 	lScale
 	lSpeech
+	lSurnames
 	lTimePreps
 	lTimeRel
 	lTimeUnits
@@ -46,9 +48,9 @@ const (
 )
 
 var builtinLists = [numBuiltinLists]string{
-	"abbrev", "approx", "aux", "aux_be", "clause_break", "gov_before", "gov_source", "gov_verbs",
+	"abbrev", "approx", "aspect_verbs", "aux", "aux_be", "clause_break", "gov_before", "gov_source", "gov_verbs",
 	"home", "money", "money_quant", "months", "not_people", "order_verbs", "poss", "prep",
-	"quant_pron", "range", "scale", "speech", "time_preps", "time_rel", "time_units", "weekdays",
+	"quant_pron", "range", "scale", "speech", "surnames", "time_preps", "time_rel", "time_units", "weekdays",
 }
 
 // Words the code itself compares tokens with ("but", ";") are interned
