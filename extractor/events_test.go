@@ -7,6 +7,24 @@ import (
 	"eventgraph/domain"
 )
 
+// argText returns the text of the last argument in role of the events of
+// type typ whose sentence contains sentence, and whether there was such an
+// event.
+func argText(doc domain.Document, typ domain.EventType, sentence string, role domain.Role) (got string, seen bool) {
+	for _, ev := range doc.Events {
+		if ev.Type != typ || !strings.Contains(ev.Sentence.Text, sentence) {
+			continue
+		}
+		seen = true
+		for _, a := range ev.Arguments {
+			if a.Role == role {
+				got = a.Text
+			}
+		}
+	}
+	return got, seen
+}
+
 // TestCarryDefectors checks that a later "the escape" takes the agent of
 // the escape told before, and that nothing is carried when none was told.
 func TestCarryDefectors(t *testing.T) {
@@ -19,19 +37,7 @@ func TestCarryDefectors(t *testing.T) {
 		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", "welder"},
 	}
 	for _, tt := range tests {
-		doc := mustExtract(t, x, tt.text)
-		got, seen := "", false
-		for _, ev := range doc.Events {
-			if ev.Type != domain.Defection || !strings.Contains(ev.Sentence.Text, tt.sentence) {
-				continue
-			}
-			seen = true
-			for _, a := range ev.Arguments {
-				if a.Role == domain.Agent {
-					got = a.Text
-				}
-			}
-		}
+		got, seen := argText(mustExtract(t, x, tt.text), domain.Defection, tt.sentence, domain.Agent)
 		if !seen {
 			t.Errorf("%q: no DEFECTION in %q", tt.text, tt.sentence)
 		}
@@ -53,15 +59,7 @@ func TestRelativeClausePlace(t *testing.T) {
 		{"Three workers in Dandong who fled last year were caught.", "Dandong"},
 	}
 	for _, tt := range tests {
-		doc := mustExtract(t, x, tt.text)
-		got := ""
-		for _, ev := range doc.Events {
-			for _, a := range ev.Arguments {
-				if ev.Type == domain.Defection && a.Role == domain.Location {
-					got = a.Text
-				}
-			}
-		}
+		got, _ := argText(mustExtract(t, x, tt.text), domain.Defection, "", domain.Location)
 		if got != tt.want {
 			t.Errorf("%q: DEFECTION location = %q, want %q", tt.text, got, tt.want)
 		}
@@ -100,19 +98,7 @@ func TestCarryCaptors(t *testing.T) {
 		{"Chinese police caught a cook in Dalian and handed her over to the consulate. She was sent home in April.", "She was sent home", ""},
 	}
 	for _, tt := range tests {
-		doc := mustExtract(t, x, tt.text)
-		got, seen := "", false
-		for _, ev := range doc.Events {
-			if ev.Type != domain.Repatriation || !strings.Contains(ev.Sentence.Text, tt.sentence) {
-				continue
-			}
-			seen = true
-			for _, a := range ev.Arguments {
-				if a.Role == domain.Agent {
-					got = a.Text
-				}
-			}
-		}
+		got, seen := argText(mustExtract(t, x, tt.text), domain.Repatriation, tt.sentence, domain.Agent)
 		if !seen {
 			t.Errorf("%q: no REPATRIATION in %q", tt.text, tt.sentence)
 		}
