@@ -126,7 +126,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 func (d *doc) mergeOrAdd(first int, ev eventFound) {
 	for k := first; k < len(d.events); k++ {
 		p := &d.events[k]
-		if p.rule.Type != ev.rule.Type || p.modality != ev.modality || d.conflict(p.args, ev.args) {
+		if p.rule.Type != ev.rule.Type || p.modality != ev.modality || d.conflict(p, &ev) {
 			continue
 		}
 		// The trigger whose own arguments are richer ("forcibly returned
@@ -368,21 +368,54 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 	return false
 }
 
-// conflict reports whether two events name different participants in a
-// role that tells events apart (two arrests of different people, or in two
-// places): then they are two mentions.
-func (d *doc) conflict(a, b []argFound) bool {
-	for _, x := range a {
-		if x.role != domain.Patient && x.role != domain.Location {
-			continue
-		}
-		for _, y := range b {
-			if y.role != x.role {
+// conflict reports whether two events of one sentence, p before ev, name
+// different participants in a role that tells events apart: two arrests
+// of different people, in two places or at two dates, or a second clause
+// with a group of people of its own as the subject ("two officials fled
+// ..., and a manager also left"). Then they are two mentions.
+func (d *doc) conflict(p, ev *eventFound) bool {
+	for _, x := range p.args {
+		for _, y := range ev.args {
+			if y.role != x.role || !d.distinguishes(x, y, p, ev) {
 				continue
 			}
 			if d.argKey(x) != d.argKey(y) || d.distinctGroups(x, y) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// distinguishes reports whether arguments x of p and y of ev, of one role,
+// are compared: patients and places always; times when both are dates
+// rather than phrases ("in 2019" and "in 2021", not "since the border
+// reopened"); agents when both are groups of people and y is the subject
+// of a clause of its own after p's trigger.
+func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
+	switch x.role {
+	case domain.Patient, domain.Location:
+		return true
+	case domain.Time:
+		return !d.is(x.tb, lTimePreps) && !d.is(y.tb, lTimePreps)
+	case domain.Agent:
+		return d.isPeople(x) && d.isPeople(y) && y.te <= ev.tb && d.clauseBreak(p.te, y.tb)
+	}
+	return false
+}
+
+// isPeople reports whether an argument names a group of people by role.
+func (d *doc) isPeople(a argFound) bool {
+	return a.mention >= 0 && d.ms[a.mention].kind == mActor
+}
+
+// clauseBreak reports whether a conjunction or a clause mark lies in
+// tokens [b, e).
+func (d *doc) clauseBreak(b, e int) bool {
+	for i := b; i < e; i++ {
+		switch d.toks[i].low {
+		case "and", "but", "while", "whereas", ",", ";":
+			return true
 		}
 	}
 	return false

@@ -107,3 +107,35 @@ func TestCarryCaptors(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoEventsOneSentence checks when two triggers of one type in one
+// sentence are two mentions (new people as subject of a clause of their
+// own, two dates, two places, two patients) and when they are one (a
+// second trigger for the same people, a pronoun, a temporal phrase).
+func TestTwoEventsOneSentence(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text string
+		typ  domain.EventType
+		want int
+	}{
+		{"Two trade officials defected in Vladivostok, and a restaurant cook also fled in March.", domain.Defection, 2},
+		{"A welder was arrested in 2019 and arrested again in 2022.", domain.Arrest, 2},
+		{"Police detained four loggers in Tynda and arrested a broker in Khabarovsk.", domain.Arrest, 2},
+		{"Three seamen fled from their ship and escaped to South Korea.", domain.Defection, 1},
+		{"Three seamen fled from their ship, and they crossed into South Korea by boat.", domain.Defection, 1},
+		{"Guards forcibly returned 40 North Koreans, the largest repatriation since the border reopened.", domain.Repatriation, 1},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got := 0
+		for _, ev := range doc.Events {
+			if ev.Type == tt.typ {
+				got++
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %d %s mentions, want %d (%v)", tt.text, got, tt.typ, tt.want, doc.Events)
+		}
+	}
+}
