@@ -626,7 +626,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 	s := d.sents[si]
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
 		t := &d.toks[i]
-		if t.low == ";" || t.low == "but" || d.relativeOpens(i) {
+		if t.low == ";" || t.low == "but" || d.relativeOpens(i) || d.clauseJoin(i, s.tb) {
 			return -1
 		}
 		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
@@ -639,6 +639,13 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool)
 		}
 	}
 	return -1
+}
+
+// clauseJoin reports whether token i is "and" after a comma, which joins
+// two clauses: a place before it belongs to the first ("two officials
+// defected in Shenyang, and a cook fled in March").
+func (d *doc) clauseJoin(i, sb int) bool {
+	return i > sb && d.toks[i].low == "and" && d.toks[i-1].low == ","
 }
 
 // relativeOpens reports whether token i opens a relative clause whose

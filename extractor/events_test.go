@@ -48,7 +48,8 @@ func TestCarryDefectors(t *testing.T) {
 }
 
 // TestRelativeClausePlace checks that the place of a main clause is not
-// the location of an escape told in a relative clause.
+// the location of an escape told in a relative clause, nor the place of a
+// first clause that of an escape in a second ("..., and a cook fled").
 func TestRelativeClausePlace(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -57,6 +58,7 @@ func TestRelativeClausePlace(t *testing.T) {
 		{"Police arrested nine people in Hyesan for calling relatives who had defected to South Korea.", ""},
 		{"Police caught a trader in Hyesan whose sister fled to South Korea in 2015.", ""},
 		{"Three workers in Dandong who fled last year were caught.", "Dandong"},
+		{"Two trade officials defected in Vladivostok, and a restaurant cook also fled in March.", ""},
 	}
 	for _, tt := range tests {
 		got, _ := argText(mustExtract(t, x, tt.text), domain.Defection, "", domain.Location)
