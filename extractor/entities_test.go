@@ -55,6 +55,8 @@ func TestEntityKinds(t *testing.T) {
 		{"Each of them must send an extra 150 dollars a month to Pyongyang.", "Pyongyang", domain.Agency, true},
 		{"The embassy forwards the funds to Pyongyang every month.", "Pyongyang", domain.Agency, true},
 		{"The two men were flown back to Pyongyang a week later.", "Pyongyang", domain.Agency, false},
+		{"The two men were flown back to Pyongyang a week later.", "The two men", domain.Actor, true},
+		{"Two loggers fled. Both men were caught in Tynda.", "Both men", domain.Actor, true},
 		{"Human rights groups say the women face torture.", "Human rights groups", domain.Organization, true},
 		{"Rights groups say the women face torture.", "Rights groups", domain.Organization, false},
 		{"The family was sent to a cooperative farm in Kapsan.", "cooperative farm", domain.Organization, true},

@@ -88,9 +88,23 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 		if m.kind == mPronoun && m.pron != pronGeneric || m.kind == mGroupNoun {
 			if e := d.antecedent(mi); e >= 0 {
 				d.attach(mi, e)
+			} else if d.pairOfRole(m) {
+				m.kind, m.count = mActor, 2
+				d.newBareActor(mi, ctx)
 			}
 		}
 	}
+}
+
+// pairOfRole reports whether a group noun is a counted role ("the two
+// men", "both women"): with no group named before, it names a group of
+// its own.
+func (d *doc) pairOfRole(m *mention) bool {
+	if m.kind != mGroupNoun || m.ref < 0 {
+		return false
+	}
+	w := d.toks[m.te-1].low
+	return w == "men" || w == "women"
 }
 
 // resolveCtx carries what resolution needs across mentions.
@@ -468,6 +482,9 @@ func (d *doc) actorName(m *mention) string {
 		te = m.core // "a trade representative based in Dalian" is named by its role
 	}
 	if m.count > 0 {
+		if w := d.toks[tb].low; w == "the" || w == "both" {
+			tb++ // "the two men", "both women" on their own
+		}
 		if _, e, ok := d.countAt(tb, m.te); ok {
 			tb = e
 		}
@@ -564,6 +581,13 @@ func (d *doc) resolveBareActor(mi int, ctx *resolveCtx) {
 		d.attach(mi, d.ms[best].ent)
 		return
 	}
+	d.newBareActor(mi, ctx)
+}
+
+// newBareActor gives an actor with no nationality of its own and no group
+// to join an entity of the article's main nationality.
+func (d *doc) newBareActor(mi int, ctx *resolveCtx) {
+	m := &d.ms[mi]
 	country := ctx.domActor
 	if country == noCountry {
 		country = ctx.domAll
