@@ -374,6 +374,9 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 // with a group of people of its own as the subject ("two officials fled
 // ..., and a manager also left"). Then they are two mentions.
 func (d *doc) conflict(p, ev *eventFound) bool {
+	if d.ownClause(p, ev) {
+		return true
+	}
 	for _, x := range p.args {
 		for _, y := range ev.args {
 			if y.role != x.role || !d.distinguishes(x, y, p, ev) {
@@ -388,18 +391,50 @@ func (d *doc) conflict(p, ev *eventFound) bool {
 }
 
 // distinguishes reports whether arguments x of p and y of ev, of one role,
-// are compared: patients and places always; times when both are dates
-// rather than phrases ("in 2019" and "in 2021", not "since the border
-// reopened"); agents when both are groups of people and y is the subject
+// are compared: patients and places always; sums when each is in or right
+// after its trigger ("hand in 30% ... on top of a quota of 50,000 yuan"); times when both are dates
+// rather than phrases, told by one rule ("arrested in 2019 and again in
+// 2021", not "slipped away in August and turned himself in this month"); agents when both are groups of people and y is the subject
 // of a clause of its own after p's trigger.
 func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 	switch x.role {
 	case domain.Patient, domain.Location:
 		return true
+	case domain.AmountRole:
+		return nextTo(x, p) && nextTo(y, ev)
 	case domain.Time:
-		return !d.is(x.tb, lTimePreps) && !d.is(y.tb, lTimePreps)
+		return p.rule == ev.rule && !d.is(x.tb, lTimePreps) && !d.is(y.tb, lTimePreps)
 	case domain.Agent:
 		return d.isPeople(x) && d.isPeople(y) && y.te <= ev.tb && d.clauseBreak(p.te, y.tb)
+	}
+	return false
+}
+
+// nextTo reports whether an argument starts inside its event's trigger or
+// right after it.
+func nextTo(a argFound, ev *eventFound) bool {
+	return a.tb >= ev.tb && a.tb <= ev.te+1
+}
+
+// ownClause reports whether ev's trigger is in a clause of its own joined
+// to p's by ", and", ", but", ", while" or ";" with a subject of its own
+// that is no pronoun ("informants were planted among them, and the women's
+// calls are recorded").
+func (d *doc) ownClause(p, ev *eventFound) bool {
+	j := -1
+	for i := p.te; i < ev.tb; i++ {
+		w := d.toks[i].low
+		if w == ";" || i > p.te && d.toks[i-1].low == "," && (w == "and" || w == "but" || w == "while") {
+			j = i + 1
+		}
+	}
+	if j < 0 {
+		return false
+	}
+	for i := j; i < ev.tb; i++ {
+		if c := d.topCover[i]; c >= 0 && d.ms[c].kind != mPronoun && d.ms[c].te <= ev.tb {
+			return true
+		}
 	}
 	return false
 }
@@ -479,16 +514,17 @@ func agentArg(args []argFound) int {
 // after "the", "this" or a possessive: "since the escape".
 func (d *doc) refersBack(ev *eventFound) bool {
 	s := d.sents[ev.sent]
-	if ev.tb <= s.tb {
+	n := ev.te - 1 // the noun, the trigger's last word
+	if n <= s.tb {
 		return false
 	}
-	switch d.toks[ev.tb].low {
+	switch d.toks[n].low {
 	case "escape", "defection", "disappearance", "desertion", "flight":
 	default:
 		return false
 	}
-	p := d.toks[ev.tb-1].low
-	return p == "the" || p == "this" || d.is(ev.tb-1, lPoss)
+	p := d.toks[n-1].low
+	return p == "the" || p == "this" || d.is(n-1, lPoss)
 }
 
 // carryCaptors gives a passive repatriation that names no one who sends

@@ -125,6 +125,9 @@ func TestTwoEventsOneSentence(t *testing.T) {
 		{"Three seamen fled from their ship and escaped to South Korea.", domain.Defection, 1},
 		{"Three seamen fled from their ship, and they crossed into South Korea by boat.", domain.Defection, 1},
 		{"Guards forcibly returned 40 North Koreans, the largest repatriation since the border reopened.", domain.Repatriation, 1},
+		{"Informants were planted among the cooks, and the women's phone calls are now recorded.", domain.Surveillance, 2},
+		{"A welder who slipped away from a work site in August turned himself in at the South Korean consulate this month.", domain.Defection, 1},
+		{"Managers ordered the loggers to hand in 30% of their earnings, on top of an annual quota of 5,000 dollars per team.", domain.QuotaDemand, 2},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)
