@@ -161,3 +161,31 @@ func TestSecondClausePlace(t *testing.T) {
 	}
 	t.Errorf("no event with trigger %q in %v", "fled", doc.Events)
 }
+
+// TestArgumentSpans checks the extent of arguments: counted time spans,
+// the place of a hand-over, approximate counts, the state standing for a
+// capital that acts.
+func TestArgumentSpans(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text string
+		typ  domain.EventType
+		role domain.Role
+		want string
+	}{
+		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", domain.Repatriation, domain.Time, "two days later"},
+		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", domain.Repatriation, domain.Location, "Quanhe crossing"},
+		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Patient, "about 60 North Koreans"},
+		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Agent, "Beijing"},
+		{"The restaurant manager could also be recalled.", domain.Repatriation, domain.Patient, "restaurant manager"},
+	}
+	for _, tt := range tests {
+		got, seen := argText(mustExtract(t, x, tt.text), tt.typ, "", tt.role)
+		if !seen {
+			t.Errorf("%q: no %s", tt.text, tt.typ)
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s %s = %q, want %q", tt.text, tt.typ, tt.role, got, tt.want)
+		}
+	}
+}

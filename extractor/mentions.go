@@ -64,7 +64,7 @@ func (d *doc) chunk(si int) {
 				continue
 			}
 		}
-		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
+		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) && !d.approxAt(i, s.te) {
 			i++
 			continue
 		}
@@ -196,12 +196,17 @@ func (d *doc) parseNP(i, limit, si int) int {
 		d.add(m)
 		return i + 1
 	}
-	if t := &d.toks[j]; !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
+	approx := start == j && d.approxAt(j, limit)
+	if t := &d.toks[j]; !approx && !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
 		return i // "the" before a word no entry starts with
 	}
 	count := 0
+	if approx {
+		j++ // "about 60 North Koreans": the approximation belongs to the count
+	}
 	if v, e, ok := d.countAt(j, limit); ok {
 		count, j = v, e
+		start = d.vagueCountStart(i, start)
 		if j < limit && d.toks[j].low == "of" {
 			return d.partitive(i, j, limit, si, count) // "two of his soldiers"
 		}
@@ -425,6 +430,39 @@ func isDistinctWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// approxAt reports whether an approximate count starts at i ("about 60").
+func (d *doc) approxAt(i, limit int) bool {
+	return i+1 < limit && isApprox(d.toks[i].low) && d.toks[i+1].kind == tkNumber
+}
+
+// isApprox reports a word that makes the number after it approximate.
+func isApprox(w string) bool {
+	switch w {
+	case "about", "around", "roughly", "nearly", "almost", "approximately", "some":
+		return true
+	}
+	return false
+}
+
+// vagueCountStart returns where a counted phrase starts whose quantifiers,
+// from i, end at start: at "several", "some" or "a few" right before the
+// count ("several hundred North Koreans", "some 40 workers"), else at
+// start.
+func (d *doc) vagueCountStart(i, start int) int {
+	if start-1 < i {
+		return start
+	}
+	switch d.toks[start-1].low {
+	case "several", "some":
+		return start - 1
+	case "few":
+		if start-2 >= i && d.toks[start-2].low == "a" {
+			return start - 2
+		}
+	}
+	return start
 }
 
 // distinctStart returns where a phrase whose quantifiers end at j starts

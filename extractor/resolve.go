@@ -482,8 +482,8 @@ func (d *doc) actorName(m *mention) string {
 		te = m.core // "a trade representative based in Dalian" is named by its role
 	}
 	if m.count > 0 {
-		if w := d.toks[tb].low; w == "the" || w == "both" {
-			tb++ // "the two men", "both women" on their own
+		for tb+1 < te && !d.countsAt(tb, te) {
+			tb++ // "the two men", "about 60 North Koreans", "several hundred"
 		}
 		if _, e, ok := d.countAt(tb, m.te); ok {
 			tb = e
@@ -497,6 +497,12 @@ func (d *doc) actorName(m *mention) string {
 		}
 	}
 	return d.span(tb, te).Text
+}
+
+// countsAt reports whether a count starts at token i.
+func (d *doc) countsAt(i, limit int) bool {
+	_, _, ok := d.countAt(i, limit)
+	return ok
 }
 
 // resolvePerson resolves a named person: the same name named before, the

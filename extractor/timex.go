@@ -65,6 +65,8 @@ func (d *doc) timeAt(i, limit int) int {
 	case (t.low == "shortly" || t.low == "soon" || t.low == "weeks" || t.low == "months" || t.low == "days") && i+1 < limit &&
 		(d.toks[i+1].low == "afterwards" || d.toks[i+1].low == "afterward" || d.toks[i+1].low == "later"):
 		return i + 2
+	case i+2 < limit && d.counted(i) && d.is(i+1, lTimeUnits) && isRelativeEnd(d.toks[i+2].low):
+		return i + 3 // "two days later", "a week earlier", "three years ago"
 	case t.low == "yesterday" || t.low == "tonight" || t.low == "today":
 		return i + 1
 	case t.low == "by" && i+3 < limit && d.toks[i+1].low == "the" && isEdge(d.toks[i+2].low) && d.toks[i+3].low == "of":
@@ -74,6 +76,19 @@ func (d *doc) timeAt(i, limit int) int {
 		}
 	}
 	return i
+}
+
+// counted reports whether token i counts time units: a number, a number
+// word, "a" or "several".
+func (d *doc) counted(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tkNumber || d.k.lex.numbers[t.low] > 0 || t.low == "a" || t.low == "several"
+}
+
+// isRelativeEnd reports a word that places a counted span before or after
+// another time.
+func isRelativeEnd(w string) bool {
+	return w == "later" || w == "earlier" || w == "ago" || w == "afterwards" || w == "afterward" || w == "before"
 }
 
 // isEdge reports a word naming the start or end of a period.
