@@ -583,6 +583,9 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		if e := d.placeAgency(j, spanStart, limit, si); e > j {
 			return e
 		}
+		if e := d.placeActor(j, spanStart, limit, si); e > j {
+			return e
+		}
 		if e := d.parsePlace(j, limit, si, true); e > j {
 			return e
 		}
@@ -590,27 +593,60 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 	return j
 }
 
+// placeActor records a group named by its town or region before the role
+// ("Sinuiju households", "Hyesan residents"): the place is nested and
+// gives the group its country.
+func (d *doc) placeActor(j, spanStart, limit, si int) int {
+	pm, e := d.townAt(j, limit, si)
+	if e == j {
+		return j
+	}
+	rEnd, role, mods, _ := d.roleAt(e, limit)
+	if rEnd == e || !d.isPlural(rEnd-1) {
+		return j
+	}
+	a := newMention(mActor, spanStart, rEnd, si)
+	a.ref, a.mods, a.top, a.plural = role, mods, true, true
+	a.country = pm.country
+	a.place = d.add(pm)
+	d.add(a)
+	return rEnd
+}
+
+// townAt returns the mention of a city or region of a known country named
+// at j and its end, or j when there is none.
+func (d *doc) townAt(j, limit, si int) (mention, int) {
+	g := d.k.gaz
+	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
+	for _, id := range ids {
+		en := g.names.entries[id]
+		var pm mention
+		switch en.kind {
+		case ekCity:
+			pm = newMention(mCity, j, e, si)
+			pm.country = g.byCode[g.cities[en.ref].country]
+		case ekRegion:
+			pm = newMention(mRegion, j, e, si)
+			pm.country = g.byCode[g.regions[en.ref].country]
+		default:
+			continue
+		}
+		pm.ref = en.ref
+		if pm.country < 0 {
+			return mention{}, j
+		}
+		return pm, e
+	}
+	return mention{}, j
+}
+
 // placeAgency records a state body named by its place before the head
 // ("Hyesan police", "the Musan county security office", "Hyesan detention
 // center"): the place is nested, the country is the place's.
 func (d *doc) placeAgency(j, spanStart, limit, si int) int {
 	g := d.k.gaz
-	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
-	kind, country := mKind(0), noCountry
-	ref := -1
-	for _, id := range ids {
-		en := g.names.entries[id]
-		switch en.kind {
-		case ekCity:
-			kind, ref, country = mCity, en.ref, g.byCode[g.cities[en.ref].country]
-		case ekRegion:
-			kind, ref, country = mRegion, en.ref, g.byCode[g.regions[en.ref].country]
-		}
-		if ref >= 0 {
-			break
-		}
-	}
-	if ref < 0 || country < 0 {
+	pm, e := d.townAt(j, limit, si)
+	if e == j {
 		return j
 	}
 	k := e
@@ -621,10 +657,8 @@ func (d *doc) placeAgency(j, spanStart, limit, si int) int {
 	if len(hids) == 0 || g.heads.entries[hids[0]].kind != ekAgencyHead {
 		return j
 	}
-	pm := newMention(kind, j, e, si)
-	pm.ref = ref
 	m := newMention(mAgency, spanStart, he, si)
-	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, country, true
+	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, pm.country, true
 	m.place = d.add(pm)
 	m.slug = d.lowSpan(j, e)
 	d.add(m)
