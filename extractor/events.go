@@ -478,14 +478,19 @@ func (d *doc) argKey(a argFound) string {
 }
 
 // carryDefectors gives "the escape", "after the defection" and the like,
-// a noun that refers back to an escape told before and names no one, the
-// agent of the last asserted escape in the article.
+// a noun that refers back to an escape told before and names no one (or
+// only the broker who arranged it), the agent of the last asserted escape
+// in the article.
 func (d *doc) carryDefectors() {
 	last := -1
 	for i := range d.events {
 		ev := &d.events[i]
 		if ev.rule.Type != domain.Defection {
 			continue
+		}
+		if k := agentArg(ev.args); k >= 0 && d.refersBack(ev) && d.isHelper(ev.args[k]) {
+			// "a broker had arranged the escape": the broker helped.
+			ev.args = slices.Delete(ev.args, k, k+1)
 		}
 		if k := agentArg(ev.args); k >= 0 {
 			if ev.modality == domain.Asserted && ev.args[k].mention >= 0 {
@@ -498,6 +503,16 @@ func (d *doc) carryDefectors() {
 			sortArgs(ev.args)
 		}
 	}
+}
+
+// isHelper reports whether an argument names people who help others
+// escape rather than escaping themselves: brokers, smugglers, guides.
+func (d *doc) isHelper(a argFound) bool {
+	switch d.toks[a.te-1].low {
+	case "broker", "brokers", "smuggler", "smugglers", "guide", "guides", "trafficker", "traffickers":
+		return true
+	}
+	return false
 }
 
 // agentArg returns the index of the agent among args, or -1.

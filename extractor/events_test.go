@@ -35,6 +35,7 @@ func TestCarryDefectors(t *testing.T) {
 		{"Two North Korean seamstresses fled from a factory in Hunchun. Since the escape, guards check the dormitory.", "Since the escape", "Two North Korean seamstresses"},
 		{"Guards now check the dormitory. Since the escape, nobody may go out.", "Since the escape", ""},
 		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", "welder"},
+		{"Two cooks fled from a restaurant in Dandong. A broker had arranged the escape, the source said.", "arranged the escape", "Two cooks"},
 	}
 	for _, tt := range tests {
 		got, seen := argText(mustExtract(t, x, tt.text), domain.Defection, tt.sentence, domain.Agent)
