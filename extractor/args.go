@@ -7,11 +7,11 @@ import (
 )
 
 // arguments fills a rule's roles with its strategies, first success wins.
-// A mention is used for one role only. The result is a full slice of the
-// document's argument buffer, so appending to it copies.
+// A mention is used for one role only. The result, in role order, is a
+// full slice of the document's argument buffer, so appending to it copies.
 func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
-	a0 := len(d.argBuf)
-	out := d.argBuf
+	var byRank [numRoles]argFound
+	found := 0
 	used := usedSet{}
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
@@ -24,15 +24,22 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			if a.mention >= 0 {
 				used.add(a.mention)
 			}
-			out = append(out, a)
+			byRank[rs.rank] = a
+			found |= 1 << rs.rank
 			break
 		}
 	}
-	d.argBuf = out
-	out = out[a0:len(out):len(out)]
-	sortArgs(out)
-	return out
+	a0 := len(d.argBuf)
+	for k := range byRank {
+		if found&(1<<k) != 0 {
+			d.argBuf = append(d.argBuf, byRank[k])
+		}
+	}
+	return d.argBuf[a0:len(d.argBuf):len(d.argBuf)]
 }
+
+// numRoles is the number of roles, the ranks of roleOrder.
+const numRoles = 7
 
 // roleOrder returns the output rank of a role.
 func roleOrder(r domain.Role) int {
@@ -96,78 +103,84 @@ func (d *doc) relativeEnd(i, se int) int {
 	return j
 }
 
+// picker tells whether a mention may fill a strategy's role: it is of
+// the strategy's types, has no role yet, and is neither the place of a
+// reporter's source nor someone's hometown.
+type picker struct {
+	d     *doc
+	s     sentence
+	types uint16
+	used  *usedSet
+}
+
+func (p *picker) ok(mi int) bool {
+	d := p.d
+	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi)
+}
+
+// pick returns mention mi as an argument when it passes ok.
+func (p *picker) pick(mi int) (argFound, bool) {
+	if p.ok(mi) {
+		return mentionArg(p.d, mi), true
+	}
+	return argFound{}, false
+}
+
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
 func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
-	ok := func(mi int) bool {
-		return mi >= 0 && !used.has(mi) && mentionTypeBit(&d.ms[mi])&st.types != 0 && !d.sourcePlace(mi, s) && !d.hometown(mi)
-	}
-	pick := func(mi int) (argFound, bool) {
-		if ok(mi) {
-			return mentionArg(d, mi), true
-		}
-		return argFound{}, false
-	}
+	p := &picker{d: d, s: s, types: st.types, used: used}
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return pick(d.subject(si, tb, ok))
+		return p.pick(d.subject(si, tb, p))
 	case skPassiveSubj:
 		if !d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(pick(d.subject(si, tb, ok)))
+		return d.quantified(p.pick(d.subject(si, tb, p)))
 	case skPre:
-		return d.quantified(pick(d.subject(si, tb, ok)))
+		return d.quantified(p.pick(d.subject(si, tb, p)))
 	case skObj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(pick(d.object(si, te, ok)))
+		return d.quantified(p.pick(d.object(si, te, p)))
 	case skController, skControllee:
-		c, e := d.control(si, tb, ok)
+		c, e := d.control(si, tb, p)
 		if st.kind == skController {
-			return pick(c)
+			return p.pick(c)
 		}
-		return pick(e)
+		return p.pick(e)
 	case skPrepAfter:
-		window := 10
-		if st.name == "of" || st.name == "over" || st.name == "on" {
-			window = 3
-		}
-		if st.name == "custody" {
-			window = 30
-		}
-		return pick(d.prepAfter(si, tb+1, st.name, window+te-tb-1, ok))
+		return p.pick(d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p))
 	case skPrepAround:
-		if mi := d.prepAfter(si, tb+1, st.name, 12+te-tb-1, ok); mi >= 0 {
-			return pick(mi)
+		if mi := d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p); mi >= 0 {
+			return p.pick(mi)
 		}
-		return pick(d.prepBefore(si, tb, st.name, 15, ok))
+		return p.pick(d.prepBefore(si, tb, st.name, 15, p))
 	case skPoss:
-		return pick(d.possessor(si, tb, ok))
+		return p.pick(d.possessor(si, tb, p))
 	case skGovernor:
-		return pick(d.governorAgent(si, tb, ok))
+		return p.pick(d.governorAgent(si, tb, p))
 	case skArrive:
-		return pick(d.arrivalPlace(si, tb, te, ok))
+		return p.pick(d.arrivalPlace(si, tb, te, p))
 	case skInitialIn:
 		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
-			if mi := d.mentionAfterDet(s.tb+1, s.te); ok(mi) {
-				return mentionArg(d, mi), true
-			}
+			return p.pick(d.mentionAfterDet(s.tb+1, s.te))
 		}
 	case skWhere:
-		return pick(d.whereAntecedent(si, tb, ok))
+		return p.pick(d.whereAntecedent(si, tb, p))
 	case skTrigger:
 		for i := tb; i < te; i++ {
-			if mi := d.topAt[i]; mi >= 0 && ok(int(mi)) {
+			if mi := d.topAt[i]; mi >= 0 && p.ok(int(mi)) {
 				return mentionArg(d, int(mi)), true
 			}
 		}
 	case skState:
-		return pick(d.stateBody(si, tb, te, ok))
+		return p.pick(d.stateBody(si, tb, te, p))
 	case skLocWord:
 		return d.locWord(si, tb, used)
 	case skLocAfter:
@@ -280,7 +293,7 @@ func (d *doc) inPP(mi, sb int) bool {
 
 // subject returns the nearest top mention before token tb that is not the
 // object of a preposition and passes ok, or -1.
-func (d *doc) subject(si, tb int, ok func(int) bool) int {
+func (d *doc) subject(si, tb int, p *picker) int {
 	s := d.sents[si]
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
@@ -298,7 +311,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		}
 		for i := c; i < k; i++ {
 			if mi := d.topAt[i]; mi >= 0 {
-				if ok(int(mi)) && !d.inPP(int(mi), s.tb) {
+				if p.ok(int(mi)) && !d.inPP(int(mi), s.tb) {
 					return int(mi)
 				}
 				i = d.ms[mi].te - 1
@@ -306,7 +319,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		}
 	}
 	if k > s.tb && (d.toks[k].low == "who" || d.toks[k].low == "that") {
-		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && ok(int(mi)) {
+		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && p.ok(int(mi)) {
 			return int(mi)
 		}
 		switch d.toks[k-1].low {
@@ -329,7 +342,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		if t.low == "who" && i > s.tb {
 			// "envoys who have struggled to meet Pyongyang's demands":
 			// the antecedent of "who" is the subject of its clause.
-			if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && ok(int(mi)) {
+			if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && p.ok(int(mi)) {
 				return int(mi)
 			}
 		}
@@ -352,12 +365,12 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 			continue
 		}
 		i = d.ms[mi].tb
-		if ok(mi) && !d.inPP(mi, s.tb) {
+		if p.ok(mi) && !d.inPP(mi, s.tb) {
 			return mi
 		}
 		// "after a worker escaped": a conjunction, not a preposition,
 		// opens the trigger's own clause.
-		if ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
+		if p.ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
 				switch d.toks[k-1].low {
 				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
@@ -367,7 +380,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 		}
 		// "with supervisors deducting 800 dollars": the group right
 		// before a gerund after "with" is its subject.
-		if ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
+		if p.ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb && d.toks[k-1].low == "with" {
 				return mi
 			}
@@ -379,7 +392,7 @@ func (d *doc) subject(si, tb int, ok func(int) bool) int {
 // object returns the first top mention after te, skipping adverbs and a
 // coordinated verb ("arrest and repatriate X"), that is not the object of
 // a preposition, or -1.
-func (d *doc) object(si, te int, ok func(int) bool) int {
+func (d *doc) object(si, te int, p *picker) int {
 	s := d.sents[si]
 	for i := te; i < s.te && i < te+8; i++ {
 		mi := d.topAt[i]
@@ -390,7 +403,7 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 				j++
 			}
 			if j < s.te && j > i && d.topAt[j] >= 0 {
-				if ok(int(d.topAt[j])) {
+				if p.ok(int(d.topAt[j])) {
 					return int(d.topAt[j])
 				}
 				return -1
@@ -398,13 +411,13 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 		}
 		if mi < 0 && isMany(d.toks[i].low) && i+2 < s.te && d.toks[i+1].low == "of" && d.topAt[i+2] >= 0 {
 			// "sent back hundreds of them"
-			if m := int(d.topAt[i+2]); ok(m) {
+			if m := int(d.topAt[i+2]); p.ok(m) {
 				return m
 			}
 			return -1
 		}
 		if mi >= 0 {
-			if ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
+			if p.ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
 				return int(mi)
 			}
 			return -1
@@ -423,7 +436,7 @@ func (d *doc) object(si, te int, ok func(int) bool) int {
 // control finds, for a trigger after "to" ("asked X to arrest", "orders
 // workers to pay"), the subject (controller) and object (controllee) of
 // the ordering verb.
-func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
+func (d *doc) control(si, tb int, p *picker) (int, int) {
 	s := d.sents[si]
 	k := tb - 1
 	for k > s.tb && d.is(k, lAux) && d.toks[k].low != "to" {
@@ -455,20 +468,27 @@ func (d *doc) control(si, tb int, ok func(int) bool) (int, int) {
 	controllee := -1
 	for i := verb + 1; i < k; i++ {
 		if mi := d.topAt[i]; mi >= 0 {
-			if ok(int(mi)) {
+			if p.ok(int(mi)) {
 				controllee = int(mi)
 			}
 			break
 		}
 	}
-	return d.subject(si, verb, ok), controllee
+	return d.subject(si, verb, p), controllee
 }
 
 // prepAfter finds "<prep> [det] <mention>" within window tokens after te.
 // "custody" looks for "custody of <mention>".
-func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool) int {
+func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 	s := d.sents[si]
-	lx := d.k.lex
+	inAt := prep == "in" || prep == "at"
+	if !d.prepWithin(from, min(s.te, from+window), prep, inAt) {
+		return -1
+	}
+	custody := prep == "custody"
+	// A mention is stepped over, but for "of", "over" and "on", which may
+	// stand inside one.
+	skip := prep != "of" && prep != "over" && prep != "on"
 	rel := d.inRelative(s, from-1)
 	for i := from; i < s.te && i < from+window; i++ {
 		t := &d.toks[i]
@@ -484,22 +504,22 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 		if (t.id == wAfter || t.id == wBefore || t.id == wWhen || t.id == wUntil) && i+1 < s.te && (d.toks[i+1].id == wBeing || d.toks[i+1].id == wHaving) {
 			return -1 // "fled after being ordered to return to Pyongyang"
 		}
-		if prep == "custody" {
+		if custody {
 			if t.id == wCustody && i+1 < s.te && d.toks[i+1].id == wOf {
-				return d.mentionIf(d.mentionAfterDet(i+2, s.te), ok)
+				return d.mentionIf(d.mentionAfterDet(i+2, s.te), p)
 			}
 			continue
 		}
-		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
-			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && ok(mi) {
+		if t.low == prep && !(inAt && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
+			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && p.ok(mi) {
 				return mi
 			}
-			if mi := d.innerPlace(i); mi >= 0 && ok(mi) {
+			if mi := d.innerPlace(i); mi >= 0 && p.ok(mi) {
 				return mi
 			}
 		}
-		if mi := d.topAt[i]; mi >= 0 && prep != "of" && prep != "over" && prep != "on" {
-			if (prep == "in" || prep == "at") && i > from && d.toks[i-1].low != "by" && d.heldAt(int(mi)) && ok(d.ms[mi].place) {
+		if mi := d.topAt[i]; mi >= 0 && skip {
+			if inAt && i > from && d.toks[i-1].low != "by" && d.heldAt(int(mi)) && p.ok(d.ms[mi].place) {
 				return d.ms[mi].place // "held at a detention centre in Tumen"
 			}
 			i = d.ms[mi].te - 1
@@ -507,25 +527,43 @@ func (d *doc) prepAfter(si, from int, prep string, window int, ok func(int) bool
 				i = d.ms[mi].core - 1 // look into "from a plant in Dandong"
 			}
 		}
-		_ = lx
 	}
 	return -1
 }
 
+// prepWithin reports whether [from, to) holds the word prep or, with
+// inAt, a place of custody: prepAfter and prepBefore find nothing where
+// neither is.
+func (d *doc) prepWithin(from, to int, prep string, inAt bool) bool {
+	for i := from; i < to; i++ {
+		if d.toks[i].low == prep {
+			return true
+		}
+	}
+	if inAt {
+		for i := from; i < to; i++ {
+			if mi := d.topAt[i]; mi >= 0 && d.heldAt(int(mi)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // possessor returns the owner of a noun trigger: "Pyongyang's growing
 // demands for cash", "China's repatriation of", "his defection".
-func (d *doc) possessor(si, tb int, ok func(int) bool) int {
+func (d *doc) possessor(si, tb int, p *picker) int {
 	s := d.sents[si]
 	for i := tb - 1; i >= s.tb && i >= tb-3; i-- {
 		t := &d.toks[i]
 		if t.low == "'s" && i-1 >= s.tb {
-			if mi := d.topCover[i-1]; mi >= 0 && ok(int(mi)) {
+			if mi := d.topCover[i-1]; mi >= 0 && p.ok(int(mi)) {
 				return int(mi)
 			}
 			return -1
 		}
 		if mi := d.topAt[i]; mi >= 0 && d.ms[mi].kind == mPronoun && d.ms[mi].te == i+1 && t.is(lPoss) {
-			return d.mentionIf(int(mi), ok)
+			return d.mentionIf(int(mi), p)
 		}
 		if t.kind != tkWord || d.topCover[i] >= 0 || t.is(lPrep) || t.is(lAux) || t.low == "the" || t.low == "a" || t.low == "an" {
 			return -1
@@ -538,7 +576,7 @@ func (d *doc) possessor(si, tb int, ok func(int) bool) int {
 // starts, stops or carries on the act: "China resumes deportations",
 // "urged Beijing to stop the forced repatriation", "whether Beijing had
 // agreed to halt the deportations", "Pyongyang drops cash levy".
-func (d *doc) governorAgent(si, tb int, ok func(int) bool) int {
+func (d *doc) governorAgent(si, tb int, p *picker) int {
 	s := d.sents[si]
 	v := -1
 	for i := tb - 1; i >= s.tb && i >= tb-4; i-- {
@@ -554,10 +592,10 @@ func (d *doc) governorAgent(si, tb int, ok func(int) bool) int {
 	if v < 0 {
 		return -1
 	}
-	if _, e := d.control(si, v, ok); e >= 0 {
+	if _, e := d.control(si, v, p); e >= 0 {
 		return e
 	}
-	return d.subject(si, v, ok)
+	return d.subject(si, v, p)
 }
 
 // isArrival reports words after which a place is where people went:
@@ -580,7 +618,7 @@ func isResidence(w string) bool {
 // arrivalPlace finds the place named after an arrival word in the
 // trigger or after it, in the same sentence: "defected and arrived in
 // South Korea", "escaped and reached Thailand", "seeks asylum in Seoul".
-func (d *doc) arrivalPlace(si, tb, te int, ok func(int) bool) int {
+func (d *doc) arrivalPlace(si, tb, te int, p *picker) int {
 	s := d.sents[si]
 	from := tb
 	if tb-1 > s.tb && d.toks[tb-1].low == "after" {
@@ -599,7 +637,7 @@ func (d *doc) arrivalPlace(si, tb, te int, ok func(int) bool) int {
 		if j < s.te && (d.toks[j].low == "in" || d.toks[j].low == "at" || d.toks[j].low == "to" || d.toks[j].low == "into") {
 			j++
 		}
-		if mi := d.mentionAfterDet(j, s.te); mi >= 0 && ok(mi) {
+		if mi := d.mentionAfterDet(j, s.te); mi >= 0 && p.ok(mi) {
 			return mi
 		}
 	}
@@ -622,18 +660,21 @@ func (d *doc) inRelative(s sentence, tb int) bool {
 }
 
 // prepBefore finds "<prep> [det] <mention>" within window tokens before tb.
-func (d *doc) prepBefore(si, tb int, prep string, window int, ok func(int) bool) int {
+func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
 	s := d.sents[si]
+	if !d.prepWithin(max(s.tb, tb-window), tb, prep, false) {
+		return -1
+	}
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
 		t := &d.toks[i]
 		if t.low == ";" || t.low == "but" || d.relativeOpens(i) || d.clauseJoin(i, s.tb) {
 			return -1
 		}
 		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
-			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && ok(mi) {
+			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && p.ok(mi) {
 				return mi
 			}
-			if mi := d.innerPlace(i); mi >= 0 && ok(mi) {
+			if mi := d.innerPlace(i); mi >= 0 && p.ok(mi) {
 				return mi
 			}
 		}
@@ -708,8 +749,8 @@ func (d *doc) heldAt(c int) bool {
 	return m.kind == mAgency && m.ref < 0 && m.head >= 0 && m.place >= 0 && d.k.gaz.aHeads[m.head].slug == "detention-center"
 }
 
-func (d *doc) mentionIf(mi int, ok func(int) bool) int {
-	if mi >= 0 && ok(mi) {
+func (d *doc) mentionIf(mi int, p *picker) int {
+	if mi >= 0 && p.ok(mi) {
 		return mi
 	}
 	return -1
@@ -809,7 +850,7 @@ func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(s
 
 // whereAntecedent returns the place before a "where" that precedes the
 // trigger ("Shenyang – where the defection took place").
-func (d *doc) whereAntecedent(si, tb int, ok func(int) bool) int {
+func (d *doc) whereAntecedent(si, tb int, p *picker) int {
 	s := d.sents[si]
 	for i := tb - 1; i > s.tb && i >= tb-10; i-- {
 		if d.toks[i].low != "where" {
@@ -817,7 +858,7 @@ func (d *doc) whereAntecedent(si, tb int, ok func(int) bool) int {
 		}
 		for k := i - 1; k >= s.tb && k >= i-3; k-- {
 			if mi := d.topCover[k]; mi >= 0 {
-				return d.mentionIf(int(mi), ok)
+				return d.mentionIf(int(mi), p)
 			}
 			if d.toks[k].kind != tkPunct {
 				break
@@ -830,20 +871,20 @@ func (d *doc) whereAntecedent(si, tb int, ok func(int) bool) int {
 
 // stateBody finds the body that demands: an agency inside the trigger, one
 // after "to" just after it, or the nearest agency in the sentence.
-func (d *doc) stateBody(si, tb, te int, ok func(int) bool) int {
+func (d *doc) stateBody(si, tb, te int, p *picker) int {
 	s := d.sents[si]
 	for i := tb; i < te; i++ {
-		if mi := d.topAt[i]; mi >= 0 && ok(int(mi)) {
+		if mi := d.topAt[i]; mi >= 0 && p.ok(int(mi)) {
 			return int(mi)
 		}
 	}
-	if mi := d.prepAfter(si, te, "to", 4, ok); mi >= 0 {
+	if mi := d.prepAfter(si, te, "to", 4, p); mi >= 0 {
 		return mi
 	}
 	best, bestDist := -1, 16
 	for i := s.tb; i < s.te; i++ {
 		mi := d.topAt[i]
-		if mi < 0 || !ok(int(mi)) {
+		if mi < 0 || !p.ok(int(mi)) {
 			continue
 		}
 		dist := abs(i - tb)

@@ -27,6 +27,7 @@ type constraint struct {
 // roleStrategies are the strategies that fill one role, in order.
 type roleStrategies struct {
 	role       domain.Role
+	rank       int // roleOrder(role)
 	strategies []strategy
 }
 
@@ -35,6 +36,9 @@ type strategy struct {
 	name  string // the preposition for skPrepAfter and skPrepAround
 	kind  stratKind
 	types uint16
+	// window is how many tokens after a one-token trigger skPrepAfter and
+	// skPrepAround look for their preposition.
+	window int
 }
 
 // Mention type bits for strategies.
@@ -114,7 +118,7 @@ func parseStrategy(s string) (strategy, error) {
 	if !ok {
 		return strategy{}, fmt.Errorf("unknown strategy %q", name)
 	}
-	st := strategy{name: name, kind: info.kind}
+	st := strategy{name: name, kind: info.kind, window: prepWindow(name, info.kind)}
 	if !hasTypes {
 		if info.needs {
 			st.types = typeNames["ANY"]
@@ -129,6 +133,22 @@ func parseStrategy(s string) (strategy, error) {
 		st.types |= bit
 	}
 	return st, nil
+}
+
+// prepWindow returns the window of a prepositional strategy: narrow for
+// "of", "over" and "on", wide for "custody of".
+func prepWindow(name string, kind stratKind) int {
+	switch {
+	case kind == skPrepAround:
+		return 12
+	case kind != skPrepAfter:
+		return 0
+	case name == "of" || name == "over" || name == "on":
+		return 3
+	case name == "custody":
+		return 30
+	}
+	return 10
 }
 
 func checkStrategy(s string) error {
@@ -177,7 +197,7 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	}
 	sort.Strings(roles)
 	for _, role := range roles {
-		rs := roleStrategies{role: domain.Role(role)}
+		rs := roleStrategies{role: domain.Role(role), rank: roleOrder(domain.Role(role))}
 		for _, s := range r.Arguments[domain.Role(role)] {
 			st, err := parseStrategy(s)
 			if err != nil {

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"slices"
 	"strconv"
@@ -51,16 +52,24 @@ const eventIDLen = len("event:") + 16
 
 // eventIDs returns the ids of all events, eventIDLen bytes each, in one
 // string. An id hashes the article id, the rule, the type and the trigger
-// offsets.
+// offsets. The hash state after the article id is shared by all events,
+// so that each event hashes only its own part.
 func (d *doc) eventIDs(articleID string) string {
 	var b strings.Builder
 	b.Grow(len(d.events) * eventIDLen)
+	h := sha256.New()
+	h.Write([]byte(articleID))
+	h.Write([]byte{'|'})
+	prefix, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		panic(err) // sha256 state always marshals
+	}
+	restore := h.(encoding.BinaryUnmarshaler)
+	var sum [sha256.Size]byte
 	var hx [16]byte
 	for _, ev := range d.events {
 		trig := d.span(ev.tb, ev.te)
 		key := d.keyBuf[:0]
-		key = append(key, articleID...)
-		key = append(key, '|')
 		key = append(key, ev.rule.ID...)
 		key = append(key, '|')
 		key = append(key, ev.rule.Type...)
@@ -69,8 +78,11 @@ func (d *doc) eventIDs(articleID string) string {
 		key = append(key, '|')
 		key = strconv.AppendInt(key, int64(trig.End), 10)
 		d.keyBuf = key
-		h := sha256.Sum256(key)
-		hex.Encode(hx[:], h[:8])
+		if err := restore.UnmarshalBinary(prefix); err != nil {
+			panic(err)
+		}
+		h.Write(key)
+		hex.Encode(hx[:], h.Sum(sum[:0])[:8])
 		b.WriteString("event:")
 		b.Write(hx[:])
 	}
