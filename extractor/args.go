@@ -347,6 +347,12 @@ func (d *doc) subject(si, tb int, p *picker) int {
 			}
 		}
 		if t.low == "," {
+			// "Romania, an EU member, has never sent": step over the
+			// appositive to the group it describes.
+			if k := d.appositiveStart(i, s.tb); k >= 0 {
+				i = k
+				continue
+			}
 			// "The group, which included a teenage girl, had been
 			// detained": step over the relative clause.
 			for k := i - 1; k > s.tb && k >= i-12; k-- {
@@ -387,6 +393,29 @@ func (d *doc) subject(si, tb int, p *picker) int {
 		}
 	}
 	return -1
+}
+
+// appositiveStart returns the comma that opens an appositive closed by the
+// comma at i (", an EU member,") right after a group or place, or -1.
+func (d *doc) appositiveStart(i, sb int) int {
+	if i-1 <= sb {
+		return -1
+	}
+	m := d.topCover[i-1]
+	if m < 0 || d.ms[m].te != i {
+		return -1
+	}
+	k := d.ms[m].tb - 1
+	if k > sb && (d.toks[k].low == "a" || d.toks[k].low == "an" || d.toks[k].low == "the") {
+		k--
+	}
+	if k <= sb || d.toks[k].low != "," {
+		return -1
+	}
+	if p := d.topCover[k-1]; p < 0 || d.ms[p].te != k {
+		return -1
+	}
+	return k
 }
 
 // object returns the first top mention after te, skipping adverbs and a

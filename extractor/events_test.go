@@ -179,6 +179,7 @@ func TestArgumentSpans(t *testing.T) {
 		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Patient, "about 60 North Koreans"},
 		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Agent, "Beijing"},
 		{"The restaurant manager could also be recalled.", domain.Repatriation, domain.Patient, "restaurant manager"},
+		{"Romania, an EU member, has never sent a North Korean defector back to Pyongyang.", domain.Repatriation, domain.Agent, "Romania"},
 	}
 	for _, tt := range tests {
 		got, seen := argText(mustExtract(t, x, tt.text), tt.typ, "", tt.role)
