@@ -151,6 +151,10 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 	return ids, e
 }
 
+// starts reports whether token i starts a name of any of the dictionaries
+// with the given bits. Where it does not, their longest finds nothing.
+func (d *doc) starts(i int, bits uint8) bool { return d.toks[i].dicts&bits != 0 }
+
 func nextIs(toks []token, j, limit int, words []string) bool {
 	if j >= limit {
 		return false
