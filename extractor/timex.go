@@ -11,15 +11,16 @@ func (d *doc) findTimes(s sentence) {
 	// Temporal phrases may hold simple times ("after ... last month")
 	// and other temporal phrases: all are kept, in order of start.
 	for i := s.tb; i < s.te; i++ {
-		if d.is(i, lTimePreps) {
+		t := &d.toks[i]
+		if !mayStartTime(t) {
+			continue
+		}
+		if t.is(lTimePreps) {
 			// A temporal phrase inside another ("following reports of
 			// defections ... after the summit") is kept too.
 			if e := d.timeAt(i, s.te); e > i {
 				d.times = append(d.times, timeSpan{i, e})
-				continue
 			}
-		}
-		if d.is(i, lTimePreps) {
 			continue
 		}
 		if e := d.timeAt(i, s.te); e > i {
@@ -74,6 +75,19 @@ func (d *doc) timeAt(i, limit int) int {
 		}
 	}
 	return i
+}
+
+// mayStartTime reports whether a time expression can start at t: timeAt
+// finds none at any other word.
+func mayStartTime(t *token) bool {
+	if t.mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 {
+		return true
+	}
+	switch t.low {
+	case "in", "on", "within", "at", "during", "by", "shortly", "soon", "weeks", "months", "days", "yesterday", "tonight", "today":
+		return true
+	}
+	return false
 }
 
 // isEdge reports a word naming the start or end of a period.
