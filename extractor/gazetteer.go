@@ -103,11 +103,18 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 // deepest returns the node of the longest name on the path of tokens i to
 // lim, with the name's end; nil and i when no name is on it.
 func (d *dict) deepest(toks []token, i, lim int) (*tnode, int) {
+	return deepestLit(d.t, toks, i, lim)
+}
+
+// deepestLit returns the deepest accepting node of a trie of word paths
+// on the path of tokens i to lim, with its end; nil and i when there is
+// none.
+func deepestLit(t *trie, toks []token, i, lim int) (*tnode, int) {
 	var last *tnode
 	end := i
-	n := d.t.root
+	n := t.root
 	for j := i; j < lim; j++ {
-		if n = d.t.next(n, &toks[j]); n == nil {
+		if n = t.next(n, &toks[j]); n == nil {
 			break
 		}
 		if len(n.accept) > 0 {
