@@ -80,6 +80,11 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 {
 		return nil, i // most tokens start no name
 	}
+	return d.find(toks, i, limit, buf)
+}
+
+// find is longest at a token i before limit that may start a name.
+func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	// A name that fails its checks gives way to the longest shorter one.
 	for lim := limit; ; {
 		n, end := d.deepest(toks, i, lim)
@@ -132,13 +137,11 @@ type longestMemo struct {
 	ids           [16]int32
 }
 
-// longest is dict.longest over the document's tokens. The chunker asks a
-// dictionary about the same token several times, so the last answer of
-// each dictionary is kept; the ids are copied into buf either way.
+// longest is dict.longest over the document's tokens, whose vocabulary
+// has given every dictionary its bit. The chunker asks a dictionary about
+// the same token several times, so the last answer of each dictionary is
+// kept; the ids are copied into buf either way.
 func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
-	if dc.bit == 0 {
-		return dc.longest(d.toks, i, limit, buf)
-	}
 	if i >= limit || d.toks[i].dicts&dc.bit == 0 {
 		return nil, i // what dc.longest answers at once, without the memo
 	}
@@ -152,9 +155,14 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 		}
 		return buf, m.end
 	}
-	ids, e := dc.longest(d.toks, i, limit, buf)
+	ids, e := dc.find(d.toks, i, limit, buf)
 	m.valid = len(ids) <= len(m.ids)
-	m.i, m.limit, m.end, m.n = i, limit, e, copy(m.ids[:], ids)
+	m.i, m.limit, m.end, m.n = i, limit, e, len(ids)
+	if m.valid {
+		for k, id := range ids {
+			m.ids[k] = id // one or two ids: cheaper than a memmove call
+		}
+	}
 	return ids, e
 }
 
