@@ -954,6 +954,9 @@ func (d *doc) joinSpans(spans [][2]int) string {
 // lowSpan returns the lower-case text of tokens [b, e) joined by spaces,
 // with hyphens kept tight.
 func (d *doc) lowSpan(b, e int) string {
+	if e == b+1 {
+		return d.toks[b].low // one word: nothing to join
+	}
 	out := ""
 	for k := b; k < e; k++ {
 		t := &d.toks[k]
