@@ -104,19 +104,15 @@ func isSymbolCurrency(s string) bool {
 	return s == "$" || s == "€" || s == "¥" || s == "£" || s == "us$" || s == "us"
 }
 
-// currencyAt returns the ISO code of a currency named at token i.
+// currencyAt returns the ISO code of the longest currency form at token
+// i, with its end. The forms are word paths; of currencies with the same
+// form the first listed wins.
 func (d *doc) currencyAt(i, limit int) (string, int) {
-	if i >= limit {
+	n, end := deepestLit(d.k.lex.currency, d.toks, i, limit)
+	if n == nil {
 		return "", i
 	}
-	d.hitBuf = d.k.lex.currency.matchAt(d.toks, i, limit, nil, d.hitBuf[:0])
-	best, bestEnd := "", i
-	for _, h := range d.hitBuf {
-		if h.end > bestEnd {
-			best, bestEnd = d.k.lex.curCodes[h.id], h.end
-		}
-	}
-	return best, bestEnd
+	return d.k.lex.curCodes[n.accept[0]], end
 }
 
 // periodAt returns the canonical period named at token i ("per year").
@@ -200,6 +196,9 @@ func (d *doc) numberWord(i int) (float64, bool) {
 
 // parseDigits parses a number token, dropping its thousands commas.
 func parseDigits(s string) (float64, error) {
+	if v, ok := smallWhole(s); ok {
+		return v, nil
+	}
 	if strings.IndexByte(s, ',') < 0 {
 		return strconv.ParseFloat(s, 64)
 	}
@@ -211,6 +210,25 @@ func parseDigits(s string) (float64, error) {
 		}
 	}
 	return strconv.ParseFloat(string(b), 64)
+}
+
+// smallWhole parses digits with thousands commas when they are at most 15
+// digits, a whole number a float64 holds exactly, as ParseFloat would.
+func smallWhole(s string) (float64, bool) {
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+			digits++
+		case c != ',':
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	return float64(n), true
 }
 
 func scaleOf(w string) float64 {

@@ -80,6 +80,11 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 {
 		return nil, i // most tokens start no name
 	}
+	return d.find(toks, i, limit, buf)
+}
+
+// find is longest at a token i before limit that may start a name.
+func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	// A name that fails its checks gives way to the longest shorter one.
 	for lim := limit; ; {
 		n, end := d.deepest(toks, i, lim)
@@ -103,11 +108,18 @@ func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
 // deepest returns the node of the longest name on the path of tokens i to
 // lim, with the name's end; nil and i when no name is on it.
 func (d *dict) deepest(toks []token, i, lim int) (*tnode, int) {
+	return deepestLit(d.t, toks, i, lim)
+}
+
+// deepestLit returns the deepest accepting node of a trie of word paths
+// on the path of tokens i to lim, with its end; nil and i when there is
+// none.
+func deepestLit(t *trie, toks []token, i, lim int) (*tnode, int) {
 	var last *tnode
 	end := i
-	n := d.t.root
+	n := t.root
 	for j := i; j < lim; j++ {
-		if n = d.t.next(n, &toks[j]); n == nil {
+		if n = t.next(n, &toks[j]); n == nil {
 			break
 		}
 		if len(n.accept) > 0 {
@@ -125,13 +137,11 @@ type longestMemo struct {
 	ids           [16]int32
 }
 
-// longest is dict.longest over the document's tokens. The chunker asks a
-// dictionary about the same token several times, so the last answer of
-// each dictionary is kept; the ids are copied into buf either way.
+// longest is dict.longest over the document's tokens, whose vocabulary
+// has given every dictionary its bit. The chunker asks a dictionary about
+// the same token several times, so the last answer of each dictionary is
+// kept; the ids are copied into buf either way.
 func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
-	if dc.bit == 0 {
-		return dc.longest(d.toks, i, limit, buf)
-	}
 	if i >= limit || d.toks[i].dicts&dc.bit == 0 {
 		return nil, i // what dc.longest answers at once, without the memo
 	}
@@ -145,11 +155,20 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 		}
 		return buf, m.end
 	}
-	ids, e := dc.longest(d.toks, i, limit, buf)
+	ids, e := dc.find(d.toks, i, limit, buf)
 	m.valid = len(ids) <= len(m.ids)
-	m.i, m.limit, m.end, m.n = i, limit, e, copy(m.ids[:], ids)
+	m.i, m.limit, m.end, m.n = i, limit, e, len(ids)
+	if m.valid {
+		for k, id := range ids {
+			m.ids[k] = id // one or two ids: cheaper than a memmove call
+		}
+	}
 	return ids, e
 }
+
+// starts reports whether token i starts a name of any of the dictionaries
+// with the given bits. Where it does not, their longest finds nothing.
+func (d *doc) starts(i int, bits uint8) bool { return d.toks[i].dicts&bits != 0 }
 
 func nextIs(toks []token, j, limit int, words []string) bool {
 	if j >= limit {

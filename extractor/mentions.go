@@ -155,23 +155,21 @@ type nationality struct {
 // [quantifiers] [count] [nationalities] head, where the head is a named
 // body, a head noun, a role, a pronoun, a group noun or a place.
 func (d *doc) parseNP(i, limit, si int) int {
+	if i >= limit {
+		return i
+	}
 	g := d.k.gaz
 	if e := d.parseThoseWho(i, limit, si); e > i {
 		return e
 	}
 	// Names that begin with a determiner ("the North") come first.
-	if ids, e := d.longest(g.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
-		if pids, pe := d.longest(g.names, i, limit, d.idbuf2[:0]); len(pids) > 0 && pe > e {
-			// "the North Korean regime" is not "the North".
-			if _, pe2 := d.longest(g.names, e, limit, d.idbuf2[:0]); pe2 < pe || pe2 == e {
-				if end := d.parsePlace(i, limit, si, true); end > i {
-					return end
-				}
-			}
+	if d.starts(i, g.quant.bit) && d.starts(i, g.names.bit) {
+		if e := d.determinedPlace(i, limit, si); e > i {
+			return e
 		}
 	}
 	j := i
-	for q := 0; q < 3 && j < limit; q++ {
+	for q := 0; q < 3 && j < limit && d.starts(j, g.quant.bit); q++ {
 		// "third secretary" is a role, not an ordinal before one.
 		if rids, _ := d.longest(g.roleD, j, limit, d.idbuf2[:0]); len(rids) > 0 {
 			break
@@ -204,15 +202,20 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if approx {
 		j++ // "about 60 North Koreans": the approximation belongs to the count
 	}
-	if v, e, ok := d.countAt(j, limit); ok {
-		count, j = v, e
-		start = d.vagueCountStart(i, start)
-		if j < limit && d.toks[j].low == "of" {
-			return d.partitive(i, j, limit, si, count) // "two of his soldiers"
+	if d.numeric(j) {
+		if v, e, ok := d.countAt(j, limit); ok {
+			count, j = v, e
+			start = d.vagueCountStart(i, start)
+			if j < limit && d.toks[j].low == "of" {
+				return d.partitive(i, j, limit, si, count) // "two of his soldiers"
+			}
 		}
 	}
 	var natArr [4]nationality
-	nats, j2 := d.nationalities(j, limit, natArr[:0])
+	nats, j2 := natArr[:0], j
+	if j < limit && (d.starts(j, g.names.bit) || d.toks[j].low == "country") {
+		nats, j2 = d.nationalities(j, limit, natArr[:0])
+	}
 	if len(nats) > 0 {
 		n := len(d.ms)
 		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
@@ -228,6 +231,25 @@ func (d *doc) parseNP(i, limit, si int) int {
 		d.markDistinct(n, start, j)
 		d.bothGroup(i, start, n, si)
 		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
+	}
+	return i
+}
+
+// determinedPlace records a place whose name begins with a determiner
+// ("the North") at i; it returns the name's end, or i.
+func (d *doc) determinedPlace(i, limit, si int) int {
+	g := d.k.gaz
+	ids, e := d.longest(g.quant, i, limit, d.idbuf[:0])
+	if len(ids) == 0 {
+		return i
+	}
+	pids, pe := d.longest(g.names, i, limit, d.idbuf2[:0])
+	if len(pids) == 0 || pe <= e {
+		return i
+	}
+	// "the North Korean regime" is not "the North".
+	if _, pe2 := d.longest(g.names, e, limit, d.idbuf2[:0]); pe2 < pe || pe2 == e {
+		return d.parsePlace(i, limit, si, true)
 	}
 	return i
 }
@@ -567,18 +589,31 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 	if j >= limit {
 		return j
 	}
-	if e := d.parseBody(j, spanStart, limit, si, nats, count); e > j {
-		return e
+	// Each parser needs its head to start with a word of its
+	// dictionaries (or an acronym, or an age); the others are skipped.
+	g := d.k.gaz
+	names := d.starts(j, g.names.bit)
+	if names || d.toks[j].has(flUpper) {
+		if e := d.parseBody(j, spanStart, limit, si, nats, count); e > j {
+			return e
+		}
 	}
-	if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
-		return e
+	if d.starts(j, g.roleD.bit|g.heads.bit|g.modsD.bit) || d.toks[j].kind == tkNumber {
+		if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
+			return e
+		}
 	}
 	if e := d.possessedPlace(j, limit, si, nats, count); e > j {
 		return e
 	}
 	if len(nats) == 0 && count == 0 {
-		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
-			return e
+		if d.starts(j, g.group.bit) {
+			if e := d.parsePronoun(j, spanStart, limit, si); e > j {
+				return e
+			}
+		}
+		if !names {
+			return j
 		}
 		if e := d.placeAgency(j, spanStart, limit, si); e > j {
 			return e
@@ -691,6 +726,13 @@ func (d *doc) possessedPlace(j, limit, si int, nats []nationality, count int) in
 	d.ms[n].tb = nats[0].tb
 	d.addNationalities(nats, si)
 	return e
+}
+
+// numeric reports whether token i is digits or a number word, as every
+// count starts with.
+func (d *doc) numeric(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tkNumber || t.has(flNumberWord)
 }
 
 // countAt parses a count of people: digits or a number word, not "a".
@@ -838,8 +880,10 @@ func (d *doc) parseBody(j, spanStart, limit, si int, nats []nationality, count i
 			}
 		}
 	}
-	if acr, ok := d.acronyms[d.toks[j].low]; ok && e <= j+1 && d.toks[j].has(flUpper) {
-		kind, ref, e = acr.kind, acr.ref, j+1
+	if e <= j+1 && d.toks[j].has(flUpper) {
+		if acr, ok := d.acronyms[d.toks[j].low]; ok {
+			kind, ref, e = acr.kind, acr.ref, j+1
+		}
 	}
 	if ref < 0 {
 		return j
@@ -920,7 +964,7 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 	// Modifier spans, made into text only when a role noun follows.
 	var spanBuf [8][2]int
 	spans := spanBuf[:0]
-	for k < limit {
+	for k < limit && (d.starts(k, g.roleD.bit|g.heads.bit|g.modsD.bit) || d.toks[k].kind == tkNumber) {
 		if e := d.ageAt(k, limit); e > k {
 			k = e
 			continue
@@ -982,6 +1026,9 @@ func (d *doc) joinSpans(spans [][2]int) string {
 // lowSpan returns the lower-case text of tokens [b, e) joined by spaces,
 // with hyphens kept tight.
 func (d *doc) lowSpan(b, e int) string {
+	if e == b+1 {
+		return d.toks[b].low // one word: nothing to join
+	}
 	out := ""
 	for k := b; k < e; k++ {
 		t := &d.toks[k]

@@ -301,6 +301,8 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	if key != nil {
 		d.idKey = key[:0]
 		e = d.entityForKey(key, typ, name, country, mi, ctx)
+	} else if known, ok := ctx.byID[id]; ok {
+		e = known // the name is only made for a new entity
 	} else {
 		e = d.entityFor(id, typ, name.String(), country, mi, ctx)
 	}

@@ -11,15 +11,16 @@ func (d *doc) findTimes(s sentence) {
 	// Temporal phrases may hold simple times ("after ... last month")
 	// and other temporal phrases: all are kept, in order of start.
 	for i := s.tb; i < s.te; i++ {
-		if d.is(i, lTimePreps) {
+		t := &d.toks[i]
+		if !mayStartTime(t) {
+			continue
+		}
+		if t.is(lTimePreps) {
 			// A temporal phrase inside another ("following reports of
 			// defections ... after the summit") is kept too.
 			if e := d.timeAt(i, s.te); e > i {
 				d.times = append(d.times, timeSpan{i, e})
-				continue
 			}
-		}
-		if d.is(i, lTimePreps) {
 			continue
 		}
 		if e := d.timeAt(i, s.te); e > i {
@@ -81,14 +82,29 @@ func (d *doc) timeAt(i, limit int) int {
 // counted reports whether token i counts time units: a number, a number
 // word, "a" or "several".
 func (d *doc) counted(i int) bool {
-	t := &d.toks[i]
-	return t.kind == tkNumber || d.k.lex.numbers[t.low] > 0 || t.low == "a" || t.low == "several"
+	return d.numeric(i) || d.toks[i].low == "a" || d.toks[i].low == "several"
 }
 
 // isRelativeEnd reports a word that places a counted span before or after
 // another time.
 func isRelativeEnd(w string) bool {
 	return w == "later" || w == "earlier" || w == "ago" || w == "afterwards" || w == "afterward" || w == "before"
+}
+
+// mayStartTime reports whether a time expression can start at t: timeAt
+// finds none at any other word.
+func mayStartTime(t *token) bool {
+	if t.mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 {
+		return true
+	}
+	if t.kind == tkNumber || t.has(flNumberWord) {
+		return true // "two days later"
+	}
+	switch t.low {
+	case "in", "on", "within", "at", "during", "by", "shortly", "soon", "weeks", "months", "days", "yesterday", "tonight", "today", "a", "several":
+		return true
+	}
+	return false
 }
 
 // isEdge reports a word naming the start or end of a period.
