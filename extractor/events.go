@@ -116,6 +116,11 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 		prevEnd = append(prevEnd, c.te)
 		prevMod = append(prevMod, mod)
 		ev := eventFound{rule: c.r, sent: si, tb: c.tb, te: c.te, modality: mod}
+		if mod == domain.Hypothetical && d.refersBack(&ev) && d.definite(c.te-2) && !d.conditionalBefore(si, c.tb) {
+			// "unclear whether it had to do with the disappearance": the
+			// escape referred back to was told as a fact.
+			ev.modality = domain.Asserted
+		}
 		ev.args = d.arguments(c.r, si, c.tb, c.te)
 		d.mergeOrAdd(first, ev)
 	}
@@ -503,6 +508,16 @@ func (d *doc) carryDefectors() {
 			sortArgs(ev.args)
 		}
 	}
+}
+
+// definite reports whether token i makes the noun after it definite: "the",
+// "this", a possessive pronoun or "'s".
+func (d *doc) definite(i int) bool {
+	switch d.toks[i].low {
+	case "the", "this", "that", "his", "her", "their", "its", "our", "'s":
+		return true
+	}
+	return false
 }
 
 // isHelper reports whether an argument names people who help others
