@@ -88,3 +88,31 @@ func TestEntityKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestActorNames checks the names of groups: counts and what comes before
+// them are left out, a family pair keeps its whole phrase.
+func TestActorNames(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, mention, want string
+	}{
+		{"A mother and her son fled across the Yalu River.", "mother and her son", "mother and her son"},
+		{"Police detained about 60 North Koreans in Tumen.", "about 60 North Koreans", "North Koreans"},
+		{"The two men were flown back to Pyongyang.", "The two men", "men"},
+		{"Several hundred North Koreans are held in Chinese jails.", "Several hundred North Koreans", "North Koreans"},
+	}
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		got := ""
+		for _, e := range doc.Entities {
+			for _, m := range e.Mentions {
+				if m.Text == tt.mention {
+					got = e.Name
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: name of %q = %q, want %q", tt.text, tt.mention, got, tt.want)
+		}
+	}
+}

@@ -484,10 +484,11 @@ func (d *doc) actorName(m *mention) string {
 		te = m.core // "a trade representative based in Dalian" is named by its role
 	}
 	if m.count > 0 {
-		for tb+1 < te && !d.countsAt(tb, te) {
-			tb++ // "the two men", "about 60 North Koreans", "several hundred"
+		k := tb
+		for k+1 < te && isCountLead(d.toks[k].low) {
+			k++ // "the two men", "about 60 North Koreans", "several hundred"
 		}
-		if _, e, ok := d.countAt(tb, m.te); ok {
+		if _, e, ok := d.countAt(k, m.te); ok {
 			tb = e
 		}
 		if tb+1 < te && d.toks[tb].low == "of" {
@@ -501,10 +502,14 @@ func (d *doc) actorName(m *mention) string {
 	return d.span(tb, te).Text
 }
 
-// countsAt reports whether a count starts at token i.
-func (d *doc) countsAt(i, limit int) bool {
-	_, _, ok := d.countAt(i, limit)
-	return ok
+// isCountLead reports a word that may come before a count in a group's
+// phrase: a determiner, "both", "a few", "several" or an approximation.
+func isCountLead(w string) bool {
+	switch w {
+	case "the", "both", "a", "few", "several":
+		return true
+	}
+	return isApprox(w)
 }
 
 // resolvePerson resolves a named person: the same name named before, the
