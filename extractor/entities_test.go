@@ -97,6 +97,7 @@ func TestActorNames(t *testing.T) {
 		text, mention, want string
 	}{
 		{"A mother and her son fled across the Yalu River.", "mother and her son", "mother and her son"},
+		{"A trade official defected with his wife and teenage son.", "his wife and teenage son", "his wife and teenage son"},
 		{"Police detained about 60 North Koreans in Tumen.", "about 60 North Koreans", "North Koreans"},
 		{"The two men were flown back to Pyongyang.", "The two men", "men"},
 		{"Several hundred North Koreans are held in Chinese jails.", "Several hundred North Koreans", "North Koreans"},

@@ -527,30 +527,66 @@ func (d *doc) markDistinct(n, start, j int) {
 }
 
 // familyPair joins "a mother and her son", "a woman and her two
-// daughters" into one group: the person recorded at index n, "and", a
-// possessive and a second person. It returns the end of the phrase.
+// daughters", "his wife and teenage son" into one group: the person
+// recorded at index n, "and", a possessive and a second person, or two
+// kin with the possessive of the first ("Pak's wife and son"). It returns
+// the end of the phrase.
 func (d *doc) familyPair(n, e, limit, si int) int {
-	if n >= len(d.ms) || e+3 > limit || d.toks[e].low != "and" || !d.is(e+1, lPoss) || d.toks[e+1].low == "its" {
+	if n >= len(d.ms) || e+2 > limit || d.toks[e].low != "and" || d.toks[e+1].low == "its" {
 		return e
 	}
+	poss := d.is(e+1, lPoss)
 	m := &d.ms[n]
-	if m.kind != mActor || !m.top || m.te != e || m.plural {
+	if m.kind != mActor || !m.top || m.te != e || m.plural || !poss && !isKin(d.toks[e-1].low) {
 		return e
 	}
 	k := len(d.ms)
 	e2 := d.parseNP(e+1, limit, si)
-	if e2 <= e+1 || len(d.ms) != k+1 || d.ms[k].kind != mActor || !d.ms[k].bare {
+	if e2 <= e+1 || len(d.ms) != k+1 || d.ms[k].kind != mActor || !d.ms[k].bare || !poss && !isKin(d.toks[e2-1].low) {
 		d.ms = d.ms[:k]
 		return e
 	}
 	second := d.ms[k]
 	d.ms = d.ms[:k]
 	m = &d.ms[n]
+	if !poss {
+		m.tb = d.possessorStart(m.tb, si)
+	}
 	m.te = e2
 	m.plural = true
 	m.count = 1 + max(second.count, 1)
 	m.slug = d.lowSpan(m.tb, e2)
 	return e2
+}
+
+// isKin reports a word naming a relative.
+func isKin(w string) bool {
+	switch w {
+	case "wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "parents",
+		"brother", "brothers", "sister", "sisters", "children", "child", "grandparents", "grandchildren":
+		return true
+	}
+	return false
+}
+
+// possessorStart returns where the possessor before token tb starts: at
+// "his", "her" or "their", or at the person or group before "'s"; else tb.
+func (d *doc) possessorStart(tb, si int) int {
+	sb := d.sents[si].tb
+	if tb-1 < sb {
+		return tb
+	}
+	switch d.toks[tb-1].low {
+	case "his", "her", "their", "our":
+		return tb - 1
+	case "'s":
+		for k := len(d.ms) - 1; k >= 0 && d.ms[k].sent == si; k-- {
+			if d.ms[k].te == tb-1 {
+				return d.ms[k].tb
+			}
+		}
+	}
+	return tb
 }
 
 // syllable reports a capitalised word of two to four letters, the shape of a romanised Korean syllable ("Jong", "Un", "Il").
