@@ -792,9 +792,11 @@ func (d *doc) mentionAfterDet(i, limit int) int {
 		if mi := d.topAt[i]; mi >= 0 {
 			return int(mi)
 		}
-		if ids, e := d.longest(d.k.gaz.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
-			i = e
-			continue
+		if d.starts(i, d.k.gaz.quant.bit) {
+			if ids, e := d.longest(d.k.gaz.quant, i, limit, d.idbuf[:0]); len(ids) > 0 {
+				i = e
+				continue
+			}
 		}
 		w := d.toks[i].low
 		if !(d.is(i, lPoss) || d.is(i, lQuantPron) || w == "of" || w == "number") {

@@ -282,7 +282,12 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	}
 	j := i
 	for k := 0; k < 3 && j < len(d.toks) && d.topAt[j] < 0; k++ {
-		if ids, e := d.longest(d.k.gaz.quant, j, len(d.toks), d.idbuf[:0]); len(ids) > 0 {
+		if !d.starts(j, d.k.gaz.quant.bit) {
+			if !d.is(j, lPoss) {
+				break
+			}
+			j++
+		} else if ids, e := d.longest(d.k.gaz.quant, j, len(d.toks), d.idbuf[:0]); len(ids) > 0 {
 			j = e
 		} else if d.is(j, lPoss) {
 			j++
