@@ -1,5 +1,7 @@
 package extractor
 
+import "math/bits"
+
 // Tests on eight bytes at a time, read as a little-endian uint64. A test
 // returns a word with the high bit set in some byte when the answer is
 // yes; it is exact on words whose bytes are all below 0x80 (with a high
@@ -26,4 +28,13 @@ func byteIs(w uint64, c byte) uint64 {
 // byteBelow tests whether a byte of w is below c, which is at most 0x80.
 func byteBelow(w uint64, c byte) uint64 {
 	return (w - lowBits*uint64(c)) &^ w
+}
+
+// alnumPrefix returns how many of the bytes of w, from the lowest, are
+// ASCII letters or digits.
+func alnumPrefix(w uint64) int {
+	folded := w | lowBits*0x20 // upper-case letters to lower case
+	letter := (folded + lowBits*(0x80-'a')) &^ (folded + lowBits*(0x7f-'z'))
+	digit := (w + lowBits*(0x80-'0')) &^ (w + lowBits*(0x7f-'9'))
+	return bits.TrailingZeros64((w|^(letter|digit))&highBits) >> 3
 }

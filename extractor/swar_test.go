@@ -25,6 +25,13 @@ func TestSWAR(t *testing.T) {
 		if w != binary.LittleEndian.Uint64(b[:]) {
 			t.Fatalf("load64(%q) = %#x", s, w)
 		}
+		n := 0
+		for n < 8 && asciiAlnum[s[n]] {
+			n++
+		}
+		if got := alnumPrefix(w); got != n {
+			t.Fatalf("alnumPrefix(%q) = %d, want %d", s, got, n)
+		}
 		plain := true
 		for i := range 8 {
 			plain = plain && plainASCII[s[i]] && s[i] >= '\r'

@@ -144,18 +144,19 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	return v, nil
 }
 
-// lookup returns the id of word w, 0 when unknown.
-func (v *vocab) lookup(w string) int32 {
-	if v.table.slots == nil {
-		return v.ids[w]
+// tag sets the id of token t, its word lists and the flags of its word.
+func (v *vocab) tag(t *token, id int32) {
+	if id != 0 {
+		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
+		t.flags |= v.starts[id]
 	}
-	return v.table.lookup(w)
 }
 
 // wordTable is an open-addressing hash table from words to ids, built
 // once the vocabulary is complete: the tokenizer looks up every token.
-// Words of up to wordKeyLen bytes are stored in the slot itself, so a
-// lookup reads one slot and follows no pointer; longer words are in a map.
+// Words of up to wordKeyLen bytes are stored in the slot itself as two
+// zero-padded little-endian words, so a lookup reads one slot and follows
+// no pointer; longer words are in a map.
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
 	long  map[string]int32
@@ -166,12 +167,14 @@ type wordTable struct {
 
 const wordKeyLen = 16
 
-type wordKey [wordKeyLen]byte
+// wordKey is a word of up to wordKeyLen bytes, zero padded, read as two
+// little-endian words.
+type wordKey struct{ lo, hi uint64 }
 
 type wordSlot struct {
-	key wordKey // the word, zero padded
-	n   uint8   // its length
-	id  int32   // 0 for an empty slot
+	key wordKey
+	n   uint8 // the word's length
+	id  int32 // 0 for an empty slot
 }
 
 // newWordTable indexes ids.
@@ -202,34 +205,58 @@ func newWordTable(ids map[string]int32) wordTable {
 	return t
 }
 
-// keyOf returns w zero padded; w is at most wordKeyLen bytes.
+// keyOf returns the key of w, which is at most wordKeyLen bytes.
 func keyOf(w string) wordKey {
-	var k wordKey
-	copy(k[:], w)
-	return k
+	var buf [wordKeyLen]byte
+	copy(buf[:], w)
+	return wordKey{binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])}
 }
 
+// keyMasks are, by word length, the bits of the key a word fills.
+var keyMasks = func() (m [wordKeyLen + 1]wordKey) {
+	for n := range m {
+		for i := range n {
+			if i < 8 {
+				m[n].lo |= 0xff << (8 * i)
+			} else {
+				m[n].hi |= 0xff << (8 * (i - 8))
+			}
+		}
+	}
+	return m
+}()
+
 // hash mixes the two halves of the key.
-func (k *wordKey) hash() uint32 {
-	a := binary.LittleEndian.Uint64(k[:8])
-	b := binary.LittleEndian.Uint64(k[8:])
-	h := (a ^ b*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
+func (k wordKey) hash() uint32 {
+	h := (k.lo ^ k.hi*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
 	return uint32(h >> 32)
 }
 
-func (t *wordTable) lookup(w string) int32 {
-	if len(w) > wordKeyLen {
-		return t.long[w]
+// lookupAt returns the id of the word s[b:e], 0 when unknown. Unless the
+// word is near the end of s, its key is read as two words from s.
+func (t *wordTable) lookupAt(s string, b, e int) int32 {
+	var k wordKey
+	switch n := e - b; {
+	case n == 1:
+		return t.single[s[b]]
+	case n > wordKeyLen:
+		return t.long[s[b:e]]
+	case b+wordKeyLen > len(s):
+		k = keyOf(s[b:e])
+	default:
+		m := &keyMasks[n]
+		k = wordKey{load64(s, b) & m.lo, load64(s, b+8) & m.hi}
 	}
-	if len(w) == 1 {
-		return t.single[w[0]]
-	}
-	k := keyOf(w)
+	return t.find(k, e-b)
+}
+
+// find returns the id of the word of n bytes with key k, 0 when unknown.
+func (t *wordTable) find(k wordKey, n int) int32 {
 	mask := uint32(len(t.slots) - 1)
 	for i := k.hash() & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.id == 0 || s.key == k && int(s.n) == len(w) {
-			return s.id
+		sl := &t.slots[i]
+		if sl.id == 0 || sl.key == k && int(sl.n) == n {
+			return sl.id
 		}
 	}
 }
