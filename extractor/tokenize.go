@@ -59,7 +59,10 @@ func tokenize(n *normText, out []token) []token {
 }
 
 // tokenizeWith tokenizes and, given a vocabulary, sets each token's id and
-// word list mask.
+// word list mask. It runs once per token of every article, so it fills in
+// the token itself: a call per token costs more than the scanning. The
+// token in the reused buffer may hold an earlier token; every field is set
+// on its own, so that only the string field needs a write barrier.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	offsets := n.om.cursor()
@@ -115,7 +118,14 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		setToken(t, n, &offsets, i, end, kind, pending)
+		rs, ob := offsets.at(i)
+		re, oe := offsets.at(end)
+		if kind == tkWord && (c < 'a' || c > 'z') {
+			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
+		}
+		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
+		t.kind, t.flags, t.low = kind, pending, n.lower[i:end]
+		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
 			if short {
 				v.tag(t, v.table.find(key, end-i))
@@ -145,21 +155,6 @@ func shortWord(low string, i int) (end int, key wordKey, short bool) {
 		return 0, key, false
 	}
 	return i + k, wordKey{w & (1<<shift - 1), 0}, true
-}
-
-// setToken fills in token t, which may hold an earlier token, for
-// normalised bytes [b, e), the offsets being read with a cursor; the
-// token has no vocabulary id. Every field is set on its own, so that only
-// the string field needs a write barrier.
-func setToken(t *token, n *normText, offsets *offsetCursor, b, e int, kind tokKind, flags uint16) {
-	rs, ob := offsets.at(b)
-	re, oe := offsets.at(e)
-	if c := n.text[b]; kind == tkWord && (c < 'a' || c > 'z') {
-		flags |= caseFlags(n.text[b:e]) // a lower-case letter starts neither form
-	}
-	t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(b), int32(e), int32(rs), int32(re), int32(ob), int32(oe)
-	t.kind, t.flags, t.low = kind, flags, n.lower[b:e]
-	t.id, t.mask, t.dicts = 0, 0, 0
 }
 
 // caseFlags reports whether a word is capitalised or all upper case.
