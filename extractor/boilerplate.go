@@ -22,7 +22,7 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		return out
 	}
 	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
-	bp.markers = newMarkerScanner(map[uint8][]string{markLine: bp.lines, markCredit: bp.credits})
+	bp.markers = newMarkerScanner(bp.lines, bp.credits)
 	return bp
 }
 
