@@ -186,12 +186,13 @@ func lowerInPlace(b []byte) []byte {
 		// from x+0x3f when x >= 'A' and from x+0x25 when x > 'Z'; neither
 		// sum carries into the next byte. Upper-case letters lack 0x20.
 		for i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
+			word := b[i : i+8]
+			w := binary.LittleEndian.Uint64(word)
 			if w&0x8080808080808080 != 0 {
 				break
 			}
 			upper := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
-			binary.LittleEndian.PutUint64(b[i:], w|upper>>2)
+			binary.LittleEndian.PutUint64(word, w|upper>>2)
 			i += 8
 		}
 		if i >= len(b) {
