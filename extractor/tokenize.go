@@ -128,7 +128,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
 			if short {
-				v.tag(t, v.table.find(key, end-i))
+				v.tag(t, v.table.findShort(key))
 			} else {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}

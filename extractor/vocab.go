@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Token interning: every word any trie or word list knows gets an integer
@@ -163,7 +164,16 @@ type wordTable struct {
 	// single holds the ids of one-byte words (punctuation, "a"), which
 	// are common enough to skip the hash and the slot read.
 	single [256]int32
+	// The words of up to seven bytes without a zero byte again, by the
+	// key's low word alone, which such a word fills and no other word of
+	// the table has: a small table for the short words the tokenizer
+	// reads in one go. A zero key is an empty slot.
+	shortKeys []uint64
+	shortIDs  []int32
 }
+
+// maxShortWord is the longest word of the short word table.
+const maxShortWord = 7
 
 const wordKeyLen = 16
 
@@ -202,7 +212,31 @@ func newWordTable(ids map[string]int32) wordTable {
 		}
 		t.slots[i] = wordSlot{k, uint8(len(w)), id}
 	}
+	t.indexShort(ids)
 	return t
+}
+
+// indexShort fills in the short word table.
+func (t *wordTable) indexShort(ids map[string]int32) {
+	var short []string
+	for w, id := range ids {
+		if id != 0 && len(w) > 0 && len(w) <= maxShortWord && strings.IndexByte(w, 0) < 0 {
+			short = append(short, w)
+		}
+	}
+	n := 16
+	for n < 2*len(short) {
+		n *= 2
+	}
+	t.shortKeys, t.shortIDs = make([]uint64, n), make([]int32, n)
+	for _, w := range short {
+		k := keyOf(w)
+		i := k.hash() & uint32(n-1)
+		for t.shortKeys[i] != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		t.shortKeys[i], t.shortIDs[i] = k.lo, ids[w]
+	}
 }
 
 // keyOf returns the key of w, which is at most wordKeyLen bytes.
@@ -248,6 +282,17 @@ func (t *wordTable) lookupAt(s string, b, e int) int32 {
 		k = wordKey{load64(s, b) & m.lo, load64(s, b+8) & m.hi}
 	}
 	return t.find(k, e-b)
+}
+
+// findShort returns the id of the word with key k, 0 when unknown; the
+// word has one to seven bytes, none of them zero.
+func (t *wordTable) findShort(k wordKey) int32 {
+	mask := uint32(len(t.shortKeys) - 1)
+	for i := k.hash() & mask; ; i = (i + 1) & mask {
+		if key := t.shortKeys[i]; key == k.lo || key == 0 {
+			return t.shortIDs[i]
+		}
+	}
 }
 
 // find returns the id of the word of n bytes with key k, 0 when unknown.
