@@ -180,3 +180,24 @@ func BenchmarkExtractDev(b *testing.B) {
 	}
 	benchExtract(b, newTestExtractor(b), texts, size)
 }
+
+// BenchmarkFrontEnd runs the stages before chunking on the generated
+// corpus: normalisation, tokenisation with boilerplate filtering and
+// sentence segmentation.
+func BenchmarkFrontEnd(b *testing.B) {
+	x := newTestExtractor(b)
+	corpus, size := genCorpus(10 << 20)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range corpus {
+			d := x.getDoc()
+			d.n = &d.norm
+			d.lowBuf = d.n.reset(t, d.lowBuf)
+			d.tokenize()
+			d.sents = segment(d.toks, d.k.lex, d.sents[:0])
+			x.putDoc(d)
+		}
+	}
+}

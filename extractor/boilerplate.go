@@ -7,7 +7,7 @@ import "strings"
 // bylines, photo credits and "FILE PHOTO:" markers.
 type boilerplate struct {
 	lines, starts, credits, prefixes []string
-	markers                          *byteTrie // lines and credits, found in one pass
+	markers                          *markerScanner // lines and credits, found in one pass
 }
 
 func newBoilerplate(r *rawBoilerplate) *boilerplate {
@@ -21,14 +21,8 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		}
 		return out
 	}
-	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix), markers: &byteTrie{}}
-	for _, m := range bp.lines {
-		bp.markers.add(m, markLine)
-	}
-	for _, m := range bp.credits {
-		bp.markers.add(m, markCredit)
-	}
-	bp.markers.index()
+	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
+	bp.markers = newMarkerScanner(bp.lines, bp.credits)
 	return bp
 }
 
@@ -66,8 +60,8 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 		return out
 	}
 	off := b + strings.Index(line, trimmed)
-	lineHit, creditAt := bp.markers.scan(trimmed)
-	if lineHit || bp.dropShort(trimmed) {
+	found := bp.markers.scan(trimmed)
+	if found&markLine != 0 || bp.dropShort(trimmed) {
 		return append(out, span{b, e})
 	}
 	for _, p := range bp.prefixes {
@@ -78,7 +72,7 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 			break
 		}
 	}
-	if creditAt >= 0 {
+	if found&markCredit != 0 {
 		best := -1
 		for _, c := range bp.credits {
 			if i := strings.Index(trimmed, c); i >= 0 && (best < 0 || i < best) {
@@ -143,91 +137,6 @@ func hasEmail(t string) bool {
 			break
 		}
 		i += j + 1
-	}
-	return false
-}
-
-// Marker kinds of the byte trie.
-const (
-	markLine   = 1 // the whole line is boilerplate
-	markCredit = 2 // the line is boilerplate from the marker on
-)
-
-// byteTrie finds marker strings in a line in one pass over its bytes. At
-// the root it keeps the pairs of bytes markers start with, so that most
-// positions are passed over without walking the trie; index must be called
-// once the markers are added.
-type byteTrie struct {
-	next [256]*byteTrie
-	kind uint8
-	// At the root, after index: the first two bytes of markers, and the
-	// bytes that are markers on their own.
-	pairs  *[256 * 256 / 64]uint64
-	single *[256]bool
-}
-
-func (t *byteTrie) add(s string, kind uint8) {
-	n := t
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if n.next[c] == nil {
-			n.next[c] = &byteTrie{}
-		}
-		n = n.next[c]
-	}
-	n.kind |= kind
-}
-
-// index records the first two bytes of the markers at the root; a marker
-// of one byte c counts as starting every pair c, x.
-func (t *byteTrie) index() {
-	t.pairs, t.single = new([256 * 256 / 64]uint64), new([256]bool)
-	for c, n := range t.next {
-		if n == nil {
-			continue
-		}
-		t.single[c] = n.kind != 0
-		for c2, n2 := range n.next {
-			if n2 != nil || t.single[c] {
-				p := c<<8 | c2
-				t.pairs[p/64] |= 1 << (p % 64)
-			}
-		}
-	}
-}
-
-// scan reports whether a line marker occurs in s and where the first
-// credit marker starts (-1 when none).
-func (t *byteTrie) scan(s string) (line bool, credit int) {
-	credit = -1
-	last := len(s) - 1
-	for i := 0; i < last; i++ {
-		p := uint(s[i])<<8 | uint(s[i+1])
-		if t.pairs[p/64]&(1<<(p%64)) != 0 && t.walkAt(s, i, &credit) {
-			return true, credit
-		}
-	}
-	if last >= 0 && t.single[s[last]] && t.walkAt(s, last, &credit) {
-		return true, credit
-	}
-	return false, credit
-}
-
-// walkAt follows the markers that start at s[i]: it reports a line marker,
-// and sets credit to i for a credit marker when none was found before.
-func (t *byteTrie) walkAt(s string, i int, credit *int) bool {
-	n := t.next[s[i]]
-	for j := i + 1; n != nil; j++ {
-		if n.kind&markLine != 0 {
-			return true
-		}
-		if n.kind&markCredit != 0 && *credit < 0 {
-			*credit = i
-		}
-		if j >= len(s) {
-			break
-		}
-		n = n.next[s[j]]
 	}
 	return false
 }

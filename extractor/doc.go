@@ -102,9 +102,14 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	return d.document(source)
 }
 
+// fill sets every element of xs to v, copying ever longer filled prefixes.
 func fill(xs []int32, v int32) []int32 {
-	for i := range xs {
-		xs[i] = v
+	if len(xs) == 0 {
+		return xs
+	}
+	xs[0] = v
+	for k := 1; k < len(xs); k *= 2 {
+		copy(xs[k:], xs[:k])
 	}
 	return xs
 }

@@ -116,18 +116,29 @@ var plainASCII = func() (t [256]bool) {
 }()
 
 // reset normalises orig into n, reusing n's offset map arrays and lowBuf
-// for the lower-case copy; it returns lowBuf for reuse.
+// for the lower-case copy; it returns lowBuf for reuse. Text that needs no
+// folding is used as it is.
 func (n *normText) reset(orig string, lowBuf []byte) []byte {
+	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
+	text, rn := orig, len(orig)
+	if p := plainEnd(orig, 0); p < len(orig) {
+		text, rn = fold(orig, p, &m)
+	}
+	lowBuf = lowerInPlace(append(lowBuf[:0], text...))
+	*n = normText{orig: orig, text: text, lower: string(lowBuf), om: m, runes: rn}
+	return lowBuf
+}
+
+// fold folds orig, whose first p bytes are plain ASCII, adding a
+// checkpoint to m for every rune that is not one byte long in either text.
+// It returns the folded text and its number of runes.
+func fold(orig string, p int, m *offsetMap) (string, int) {
 	var text strings.Builder
 	text.Grow(len(orig))
-	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
-	rn := 0
-	for ob := 0; ob < len(orig); {
-		if plainASCII[orig[ob]] {
-			j := ob + 1
-			for j < len(orig) && plainASCII[orig[j]] {
-				j++
-			}
+	text.WriteString(orig[:p])
+	rn := p
+	for ob := p; ob < len(orig); {
+		if j := plainEnd(orig, ob); j > ob {
 			text.WriteString(orig[ob:j])
 			rn += j - ob
 			ob = j
@@ -144,10 +155,28 @@ func (n *normText) reset(orig string, lowBuf []byte) []byte {
 			m.ob = append(m.ob, int32(ob))
 		}
 	}
-	folded := text.String()
-	lowBuf = lowerInPlace(append(lowBuf[:0], folded...))
-	*n = normText{orig: orig, text: folded, lower: string(lowBuf), om: m, runes: rn}
-	return lowBuf
+	return text.String(), rn
+}
+
+// plainEnd returns the end of the run of plain ASCII bytes of s that
+// starts at i. It tests eight bytes at a time: none has the high bit, none
+// is a backquote and none is a control byte below '\r'. A line break fails
+// the last test too, so the bytes of such a word are tested one by one.
+func plainEnd(s string, i int) int {
+	for i < len(s) {
+		if i+8 <= len(s) {
+			if w := load64(s, i); (w|byteIs(w, '`')|byteBelow(w, '\r'))&highBits == 0 {
+				i += 8
+				continue
+			}
+		}
+		for end := min(i+8, len(s)); i < end; i++ {
+			if !plainASCII[s[i]] {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // lowerInPlace lower-cases b rune by rune where that keeps the width.
@@ -157,12 +186,13 @@ func lowerInPlace(b []byte) []byte {
 		// from x+0x3f when x >= 'A' and from x+0x25 when x > 'Z'; neither
 		// sum carries into the next byte. Upper-case letters lack 0x20.
 		for i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
+			word := b[i : i+8]
+			w := binary.LittleEndian.Uint64(word)
 			if w&0x8080808080808080 != 0 {
 				break
 			}
 			upper := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
-			binary.LittleEndian.PutUint64(b[i:], w|upper>>2)
+			binary.LittleEndian.PutUint64(word, w|upper>>2)
 			i += 8
 		}
 		if i >= len(b) {

@@ -19,7 +19,8 @@ type sentence struct {
 func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		if i > start && toks[i].has(flNLBefore) && !wrapped(toks, i) {
+		t := &toks[i]
+		if t.flags&flNLBefore != 0 && i > start && !wrapped(toks, i) {
 			out = append(out, sentence{start, i})
 			start = i
 		}
@@ -27,7 +28,7 @@ func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 			out = append(out, sentence{start, i})
 			start = i
 		}
-		if !isStop(&toks[i]) {
+		if t.kind != tkPunct || !isStop(t) {
 			continue
 		}
 		j := i + 1
@@ -41,7 +42,7 @@ func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 			i = j - 1
 			continue // the line break will close the sentence
 		}
-		if toks[i].low == "." && abbreviationBefore(toks, i, lx) {
+		if t.low == "." && abbreviationBefore(toks, i, lx) {
 			continue
 		}
 		if startsSentence(&toks[j]) {

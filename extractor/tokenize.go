@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,7 +59,10 @@ func tokenize(n *normText, out []token) []token {
 }
 
 // tokenizeWith tokenizes and, given a vocabulary, sets each token's id and
-// word list mask.
+// word list mask. It runs once per token of every article, so it fills in
+// the token itself: a call per token costs more than the scanning. The
+// token in the reused buffer may hold an earlier token; every field is set
+// on its own, so that only the string field needs a write barrier.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	offsets := n.om.cursor()
@@ -89,7 +93,14 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		var end int
 		var kind tokKind
+		var key wordKey // the key of a short word, read while scanning it
+		short := false
 		switch {
+		case asciiLetter[c] && i+8 <= len(s):
+			if end, key, short = shortWord(n.lower, i); !short {
+				end = scanWord(s, i)
+			}
+			kind = tkWord
 		case isDigit(c):
 			end, kind = scanNumber(s, i), tkNumber
 		case isLetter(r):
@@ -102,14 +113,24 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				pending |= flHardStop
 			}
 		}
-		out = append(out, token{})
+		if len(out) == cap(out) {
+			out = slices.Grow(out, 1)
+		}
+		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		setToken(t, n, &offsets, i, end, kind, pending)
+		rs, ob := offsets.at(i)
+		re, oe := offsets.at(end)
+		if kind == tkWord && (c < 'a' || c > 'z') {
+			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
+		}
+		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
+		t.kind, t.flags, t.low = kind, pending, n.lower[i:end]
+		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
-			if id := v.lookup(t.low); id != 0 {
-				t.id, t.mask = id, v.masks[id]
-				t.flags |= v.starts[id]
-				t.dicts = v.dicts[id]
+			if short {
+				v.tag(t, v.table.findShort(key))
+			} else {
+				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
 		pending = 0
@@ -118,17 +139,22 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	return out
 }
 
-// setToken fills in the zero token t for normalised bytes [b, e), the
-// offsets being read with a cursor.
-func setToken(t *token, n *normText, offsets *offsetCursor, b, e int, kind tokKind, flags uint16) {
-	rs, ob := offsets.at(b)
-	re, oe := offsets.at(e)
-	t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(b), int32(e), int32(rs), int32(re), int32(ob), int32(oe)
-	t.kind, t.flags = kind, flags
-	t.low = n.lower[b:e]
-	if c := n.text[b]; kind == tkWord && (c < 'a' || c > 'z') {
-		t.flags |= caseFlags(n.text[b:e]) // a lower-case letter starts neither form
+// shortWord scans the lower-case text at i, where an ASCII letter starts a
+// word and eight bytes are left. For a word of at most seven ASCII letters
+// and digits that no apostrophe, letter outside ASCII or initialism
+// continues, it returns the word's end and key; short is false for any
+// other word.
+func shortWord(low string, i int) (end int, key wordKey, short bool) {
+	w := load64(low, i)
+	k := alnumPrefix(w)
+	if k == 8 {
+		return 0, key, false
 	}
+	shift := uint(k&7) * 8
+	if c := byte(w >> shift); c >= utf8.RuneSelf || c == '\'' || c == '.' && k == 1 {
+		return 0, key, false
+	}
+	return i + k, wordKey{w & (1<<shift - 1), 0}, true
 }
 
 // caseFlags reports whether a word is capitalised or all upper case.
@@ -207,6 +233,12 @@ func scanNumber(s string, i int) int {
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if j+8 <= len(s) {
+			k := alnumPrefix(load64(s, j))
+			if j += k; k == 8 {
+				continue
+			}
+		}
 		c := s[j]
 		if asciiAlnum[c] {
 			j++

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Token interning: every word any trie or word list knows gets an integer
@@ -144,34 +145,46 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	return v, nil
 }
 
-// lookup returns the id of word w, 0 when unknown.
-func (v *vocab) lookup(w string) int32 {
-	if v.table.slots == nil {
-		return v.ids[w]
+// tag sets the id of token t, its word lists and the flags of its word.
+func (v *vocab) tag(t *token, id int32) {
+	if id != 0 {
+		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
+		t.flags |= v.starts[id]
 	}
-	return v.table.lookup(w)
 }
 
 // wordTable is an open-addressing hash table from words to ids, built
 // once the vocabulary is complete: the tokenizer looks up every token.
-// Words of up to wordKeyLen bytes are stored in the slot itself, so a
-// lookup reads one slot and follows no pointer; longer words are in a map.
+// Words of up to wordKeyLen bytes are stored in the slot itself as two
+// zero-padded little-endian words, so a lookup reads one slot and follows
+// no pointer; longer words are in a map.
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
 	long  map[string]int32
 	// single holds the ids of one-byte words (punctuation, "a"), which
 	// are common enough to skip the hash and the slot read.
 	single [256]int32
+	// The words of up to seven bytes without a zero byte again, by the
+	// key's low word alone, which such a word fills and no other word of
+	// the table has: a small table for the short words the tokenizer
+	// reads in one go. A zero key is an empty slot.
+	shortKeys []uint64
+	shortIDs  []int32
 }
+
+// maxShortWord is the longest word of the short word table.
+const maxShortWord = 7
 
 const wordKeyLen = 16
 
-type wordKey [wordKeyLen]byte
+// wordKey is a word of up to wordKeyLen bytes, zero padded, read as two
+// little-endian words.
+type wordKey struct{ lo, hi uint64 }
 
 type wordSlot struct {
-	key wordKey // the word, zero padded
-	n   uint8   // its length
-	id  int32   // 0 for an empty slot
+	key wordKey
+	n   uint8 // the word's length
+	id  int32 // 0 for an empty slot
 }
 
 // newWordTable indexes ids.
@@ -199,37 +212,96 @@ func newWordTable(ids map[string]int32) wordTable {
 		}
 		t.slots[i] = wordSlot{k, uint8(len(w)), id}
 	}
+	t.indexShort(ids)
 	return t
 }
 
-// keyOf returns w zero padded; w is at most wordKeyLen bytes.
-func keyOf(w string) wordKey {
-	var k wordKey
-	copy(k[:], w)
-	return k
+// indexShort fills in the short word table.
+func (t *wordTable) indexShort(ids map[string]int32) {
+	var short []string
+	for w, id := range ids {
+		if id != 0 && len(w) > 0 && len(w) <= maxShortWord && strings.IndexByte(w, 0) < 0 {
+			short = append(short, w)
+		}
+	}
+	n := 16
+	for n < 2*len(short) {
+		n *= 2
+	}
+	t.shortKeys, t.shortIDs = make([]uint64, n), make([]int32, n)
+	for _, w := range short {
+		k := keyOf(w)
+		i := k.hash() & uint32(n-1)
+		for t.shortKeys[i] != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		t.shortKeys[i], t.shortIDs[i] = k.lo, ids[w]
+	}
 }
 
+// keyOf returns the key of w, which is at most wordKeyLen bytes.
+func keyOf(w string) wordKey {
+	var buf [wordKeyLen]byte
+	copy(buf[:], w)
+	return wordKey{binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])}
+}
+
+// keyMasks are, by word length, the bits of the key a word fills.
+var keyMasks = func() (m [wordKeyLen + 1]wordKey) {
+	for n := range m {
+		for i := range n {
+			if i < 8 {
+				m[n].lo |= 0xff << (8 * i)
+			} else {
+				m[n].hi |= 0xff << (8 * (i - 8))
+			}
+		}
+	}
+	return m
+}()
+
 // hash mixes the two halves of the key.
-func (k *wordKey) hash() uint32 {
-	a := binary.LittleEndian.Uint64(k[:8])
-	b := binary.LittleEndian.Uint64(k[8:])
-	h := (a ^ b*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
+func (k wordKey) hash() uint32 {
+	h := (k.lo ^ k.hi*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
 	return uint32(h >> 32)
 }
 
-func (t *wordTable) lookup(w string) int32 {
-	if len(w) > wordKeyLen {
-		return t.long[w]
+// lookupAt returns the id of the word s[b:e], 0 when unknown. Unless the
+// word is near the end of s, its key is read as two words from s.
+func (t *wordTable) lookupAt(s string, b, e int) int32 {
+	var k wordKey
+	switch n := e - b; {
+	case n == 1:
+		return t.single[s[b]]
+	case n > wordKeyLen:
+		return t.long[s[b:e]]
+	case b+wordKeyLen > len(s):
+		k = keyOf(s[b:e])
+	default:
+		m := &keyMasks[n]
+		k = wordKey{load64(s, b) & m.lo, load64(s, b+8) & m.hi}
 	}
-	if len(w) == 1 {
-		return t.single[w[0]]
+	return t.find(k, e-b)
+}
+
+// findShort returns the id of the word with key k, 0 when unknown; the
+// word has one to seven bytes, none of them zero.
+func (t *wordTable) findShort(k wordKey) int32 {
+	mask := uint32(len(t.shortKeys) - 1)
+	for i := k.hash() & mask; ; i = (i + 1) & mask {
+		if key := t.shortKeys[i]; key == k.lo || key == 0 {
+			return t.shortIDs[i]
+		}
 	}
-	k := keyOf(w)
+}
+
+// find returns the id of the word of n bytes with key k, 0 when unknown.
+func (t *wordTable) find(k wordKey, n int) int32 {
 	mask := uint32(len(t.slots) - 1)
 	for i := k.hash() & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.id == 0 || s.key == k && int(s.n) == len(w) {
-			return s.id
+		sl := &t.slots[i]
+		if sl.id == 0 || sl.key == k && int(sl.n) == n {
+			return sl.id
 		}
 	}
 }
