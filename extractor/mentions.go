@@ -112,7 +112,9 @@ func (d *doc) parseName(i, limit, si int) int {
 		return i + 1
 	}
 	for k := len(d.ms) - 1; k >= 0; k-- {
-		if o := &d.ms[k]; o.kind == mPerson && o.te-o.tb >= 3 && d.toks[o.tb].low == d.toks[i].low {
+		// The person named in full, or by the surname alone after a cue
+		// ("a welder surnamed Ri", then "Ri").
+		if o := &d.ms[k]; o.kind == mPerson && (o.te-o.tb >= 3 && d.toks[o.tb].low == d.toks[i].low || o.te-o.tb == 1 && o.slug == d.toks[i].low) {
 			m := newMention(mPerson, i, i+1, si)
 			m.top = true
 			m.slug = o.slug
