@@ -50,7 +50,6 @@ func TestEntityKinds(t *testing.T) {
 		{"Officials in Sinuiju collect the levy.", "Sinuiju", domain.City, true},
 		{"The woman, identified only by her surname Kang, left on March 21.", "Kang", domain.Actor, true},
 		{"Kang was later seen in Bangkok.", "Kang", domain.Actor, false},
-		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", "Ri", domain.Actor, true},
 		{"An inspection team was sent to the 27th Brigade, which guards the sector.", "Brigade", domain.Agency, true},
 		{"The team detained the battalion commander.", "battalion commander", domain.Actor, true},
 		{"The women were driven across the Friendship Bridge to Sinuiju.", "Friendship Bridge", domain.City, true},

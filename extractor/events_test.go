@@ -180,6 +180,7 @@ func TestArgumentSpans(t *testing.T) {
 		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Agent, "Beijing"},
 		{"The restaurant manager could also be recalled.", domain.Repatriation, domain.Patient, "restaurant manager"},
 		{"Romania, an EU member, has never sent a North Korean defector back to Pyongyang.", domain.Repatriation, domain.Agent, "Romania"},
+		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", domain.Repatriation, domain.Patient, "Ri"},
 	}
 	for _, tt := range tests {
 		got, seen := argText(mustExtract(t, x, tt.text), tt.typ, "", tt.role)
