@@ -57,6 +57,7 @@ func TestEntityKinds(t *testing.T) {
 		{"A woman in her 40s who helps refugees said the group was lost.", "woman", domain.Actor, false},
 		{"Each of them must send an extra 150 dollars a month to Pyongyang.", "Pyongyang", domain.Agency, true},
 		{"The embassy forwards the funds to Pyongyang every month.", "Pyongyang", domain.Agency, true},
+		{"The move drew criticism from Seoul.", "Seoul", domain.Agency, true},
 		{"The two men were flown back to Pyongyang a week later.", "Pyongyang", domain.Agency, false},
 		{"The two men were flown back to Pyongyang a week later.", "The two men", domain.Actor, true},
 		{"Two loggers fled. Both men were caught in Tynda.", "Both men", domain.Actor, true},
