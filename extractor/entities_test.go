@@ -118,3 +118,23 @@ func TestActorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestIntelligenceAgency checks that a country's intelligence agency named
+// by its capital is the service countries.yaml gives for it, one entity
+// with that service named in full.
+func TestIntelligenceAgency(t *testing.T) {
+	x := newTestExtractor(t)
+	doc := mustExtract(t, x, "China's Ministry of State Security (MSS) arrested two agents. Beijing's intelligence agency said they were spies.")
+	want := "agency:cn:ministry-of-state-security"
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == "Beijing's intelligence agency" && e.ID != want {
+				t.Errorf("entity of %q = %s, want %s", m.Text, e.ID, want)
+			}
+			if m.Text == "Beijing's intelligence agency" {
+				return
+			}
+		}
+	}
+	t.Errorf("no mention %q in %v", "Beijing's intelligence agency", doc.Entities)
+}

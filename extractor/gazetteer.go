@@ -185,6 +185,7 @@ func nextIs(toks []token, j, limit int, words []string) bool {
 // gCountry is a country of the gazetteer.
 type gCountry struct {
 	code, name, capital, regime, currency string
+	intelligence                          string // slug of the agency "its intelligence agency" names
 	adjective                             string
 	id, authID                            string // "country:kp", "agency:kp:authorities"
 }
@@ -202,10 +203,23 @@ type gBody struct {
 	id                  string // stable id, computed once
 }
 
+// agencyBySlug returns the agency of a country with a slug, if any.
+func (g *gazetteer) agencyBySlug(slug, country string) (gBody, bool) {
+	if slug == "" {
+		return gBody{}, false
+	}
+	for _, a := range g.agencies {
+		if a.slug == slug && a.country == country {
+			return a, true
+		}
+	}
+	return gBody{}, false
+}
+
 // gHead is an agency or organisation head noun.
 type gHead struct {
-	slug, name                 string
-	bare, place, regime, alone bool
+	slug, name                               string
+	bare, place, regime, alone, intelligence bool
 }
 
 // gRole is an actor role.
@@ -306,7 +320,7 @@ func (g *gazetteer) loadCountries(cs []rawCountry) error {
 		if len(c.Adjectives) > 0 {
 			adj = c.Adjectives[0]
 		}
-		g.countries = append(g.countries, gCountry{code: c.Code, name: c.Name, capital: c.Capital, regime: c.Regime, currency: c.Currency, adjective: adj})
+		g.countries = append(g.countries, gCountry{code: c.Code, name: c.Name, capital: c.Capital, regime: c.Regime, intelligence: c.Intelligence, currency: c.Currency, adjective: adj})
 		g.byCode[c.Code] = i
 		for _, a := range append([]string{c.Name}, c.Aliases...) {
 			if err := g.names.add(a, dictEntry{kind: ekCountry, ref: i}); err != nil {
@@ -422,7 +436,7 @@ func (g *gazetteer) loadBodies(agencies, orgs []rawBody) error {
 func (g *gazetteer) loadHeads(r *rawKnowledge) error {
 	for _, h := range r.AgencyHeads {
 		i := len(g.aHeads)
-		g.aHeads = append(g.aHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place, regime: h.Regime, alone: h.Alone})
+		g.aHeads = append(g.aHeads, gHead{slug: h.Slug, name: h.Name, bare: h.Bare, place: h.Place, regime: h.Regime, alone: h.Alone, intelligence: h.Intelligence})
 		for _, f := range h.Forms {
 			if err := g.heads.add(strings.ToLower(f), dictEntry{kind: ekAgencyHead, ref: i}); err != nil {
 				return fmt.Errorf("gazetteer: agency head %s: %v", h.Slug, err)

@@ -134,14 +134,15 @@ func (r *rawKnowledge) merge(p *rawKnowledge, file string) error {
 }
 
 type rawCountry struct {
-	Code       string   `yaml:"code"`
-	Name       string   `yaml:"name"`
-	Aliases    []string `yaml:"aliases"`
-	Adjectives []string `yaml:"adjectives"`
-	Demonyms   []string `yaml:"demonyms"`
-	Capital    string   `yaml:"capital"`
-	Regime     string   `yaml:"regime"`
-	Currency   string   `yaml:"currency"`
+	Code         string   `yaml:"code"`
+	Name         string   `yaml:"name"`
+	Aliases      []string `yaml:"aliases"`
+	Adjectives   []string `yaml:"adjectives"`
+	Demonyms     []string `yaml:"demonyms"`
+	Capital      string   `yaml:"capital"`
+	Regime       string   `yaml:"regime"`
+	Intelligence string   `yaml:"intelligence"`
+	Currency     string   `yaml:"currency"`
 }
 
 type rawPlace struct {
@@ -189,6 +190,9 @@ type rawHead struct {
 	Place  bool     `yaml:"place_suffix"`
 	Regime bool     `yaml:"regime"`
 	Alone  bool     `yaml:"alone"`
+	// Intelligence heads name the country's intelligence service where
+	// countries.yaml gives one.
+	Intelligence bool `yaml:"intelligence"`
 }
 
 type rawRole struct {

@@ -413,14 +413,17 @@ func (d *doc) agencyID(mi int, ctx *resolveCtx) ([]byte, nameParts, int) {
 	if h.slug == "authorities" && !m.bare {
 		ctx.lastAuthority = c + 1
 	}
-	if m.regime && c >= 0 && g.countries[c].regime != "" {
+	// "the regime" is the ruling party; "Beijing's intelligence agency"
+	// is China's Ministry of State Security.
+	if c >= 0 && (m.regime || h.intelligence) {
 		slug := g.countries[c].regime
-		for _, a := range g.agencies {
-			if a.slug == slug && a.country == g.countries[c].code {
-				key = append(key, "agency:"...)
-				key = append(append(key, a.country...), ':')
-				return append(key, a.slug...), nameParts{a.name}, c
-			}
+		if h.intelligence {
+			slug = g.countries[c].intelligence
+		}
+		if a, ok := g.agencyBySlug(slug, g.countries[c].code); ok {
+			key = append(key, "agency:"...)
+			key = append(append(key, a.country...), ':')
+			return append(key, a.slug...), nameParts{a.name}, c
 		}
 	}
 	name := nameParts{h.name}
