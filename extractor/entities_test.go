@@ -44,6 +44,8 @@ func TestEntityKinds(t *testing.T) {
 		{"The workers crossed at the Quanhe crossing near Hunchun.", "Quanhe crossing", domain.City, true},
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
+		{"Two women from Yuson-dong in Hoeryong disappeared.", "Yuson-dong", domain.City, true},
+		{"Kim Song-ri, a trader, fled.", "Song-ri", domain.City, false},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Actor, true},
 		{"Officials collect the levy from Sinuiju households.", "Sinuiju households", domain.Actor, true},

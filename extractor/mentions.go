@@ -59,6 +59,10 @@ func (d *doc) chunk(si int) {
 	for i := s.tb; i < s.te; {
 		t := &d.toks[i]
 		if t.has(flCap) && !d.inAmount(i) {
+			if e := d.parseNeighbourhood(i, s.te, si); e > i {
+				i = e
+				continue
+			}
 			if e := d.parseName(i, s.te, si); e > i {
 				i = e
 				continue
@@ -74,6 +78,27 @@ func (d *doc) chunk(si int) {
 		}
 		i++
 	}
+}
+
+// parseNeighbourhood records a North Korean neighbourhood or village
+// named by its suffix at i ("Yuson-dong", "Songhu-ri") as a town of its
+// own. It returns the end, or i.
+func (d *doc) parseNeighbourhood(i, limit, si int) int {
+	if i+2 >= limit || d.toks[i].kind != tkWord || d.toks[i+1].low != "-" ||
+		d.toks[i+1].has(flSpaceBefore) || d.toks[i+2].has(flSpaceBefore) {
+		return i
+	}
+	if w := d.toks[i+2].low; w != "dong" && w != "ri" {
+		return i
+	}
+	m := newMention(mCity, i, i+3, si)
+	m.ref, m.top, m.country = -1, true, noCountry
+	if c, ok := d.k.gaz.byCode["kp"]; ok {
+		m.country = c
+	}
+	m.slug = d.lowSpan(i, i+3)
+	d.add(m)
+	return i + 3
 }
 
 // parseName records a named person at i: a family name and a hyphenated

@@ -244,12 +244,21 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 		c := g.countries[m.ref]
 		id, name[0], typ = c.id, c.name, domain.Country
 	case mCity:
+		typ = domain.City
+		if m.ref < 0 {
+			// A neighbourhood named by its shape ("Yuson-dong").
+			name[0] = d.span(m.tb, m.te).Text
+			key = append(d.idKey[:0], "city:"...)
+			key = append(append(key, d.code(country)...), ':')
+			key = appendSlug(key, m.slug)
+			break
+		}
 		c := g.cities[m.ref]
 		country = g.byCode[c.country]
 		if c.country == "" {
 			country = noCountry
 		}
-		id, name[0], typ, region = c.id, c.name, domain.City, c.regionID
+		id, name[0], region = c.id, c.name, c.regionID
 	case mRegion:
 		typ = domain.Region
 		if m.ref >= 0 {
