@@ -46,6 +46,7 @@ func TestEntityKinds(t *testing.T) {
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Two women from Yuson-dong in Hoeryong disappeared.", "Yuson-dong", domain.City, true},
 		{"Kim Song-ri, a trader, fled.", "Song-ri", domain.City, false},
+		{"He worked in Shenyang, at an office in Huanggu District.", "Huanggu District", domain.City, true},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Agency, false},
 		{"Hyesan residents were questioned.", "Hyesan residents", domain.Actor, true},
 		{"Officials collect the levy from Sinuiju households.", "Sinuiju households", domain.Actor, true},

@@ -59,7 +59,7 @@ func (d *doc) chunk(si int) {
 	for i := s.tb; i < s.te; {
 		t := &d.toks[i]
 		if t.has(flCap) && !d.inAmount(i) {
-			if e := d.parseNeighbourhood(i, s.te, si); e > i {
+			if e := d.parseLocality(i, s.te, si); e > i {
 				i = e
 				continue
 			}
@@ -80,25 +80,46 @@ func (d *doc) chunk(si int) {
 	}
 }
 
-// parseNeighbourhood records a North Korean neighbourhood or village
-// named by its suffix at i ("Yuson-dong", "Songhu-ri") as a town of its
-// own. It returns the end, or i.
-func (d *doc) parseNeighbourhood(i, limit, si int) int {
-	if i+2 >= limit || d.toks[i].kind != tkWord || d.toks[i+1].low != "-" ||
-		d.toks[i+1].has(flSpaceBefore) || d.toks[i+2].has(flSpaceBefore) {
+// parseLocality records a town part named by its shape at i: a North
+// Korean neighbourhood or village ("Yuson-dong", "Songhu-ri"), or a city
+// district ("Huanggu District", in the country of the last town named).
+// It returns the end, or i.
+func (d *doc) parseLocality(i, limit, si int) int {
+	if i+1 >= limit || d.toks[i].kind != tkWord {
 		return i
 	}
-	if w := d.toks[i+2].low; w != "dong" && w != "ri" {
-		return i
-	}
-	m := newMention(mCity, i, i+3, si)
+	m := newMention(mCity, i, i, si)
 	m.ref, m.top, m.country = -1, true, noCountry
-	if c, ok := d.k.gaz.byCode["kp"]; ok {
-		m.country = c
+	switch {
+	case i+2 < limit && d.toks[i+1].low == "-" && !d.toks[i+1].has(flSpaceBefore) && !d.toks[i+2].has(flSpaceBefore) &&
+		(d.toks[i+2].low == "dong" || d.toks[i+2].low == "ri"):
+		m.te = i + 3
+		if c, ok := d.k.gaz.byCode["kp"]; ok {
+			m.country = c
+		}
+	case d.toks[i+1].low == "district" && d.toks[i+1].has(flCap) && !d.starts(i, d.k.gaz.names.bit):
+		m.te = i + 2
+		m.country = d.lastTownCountry()
+	default:
+		return i
 	}
-	m.slug = d.lowSpan(i, i+3)
+	m.slug = d.lowSpan(i, m.te)
 	d.add(m)
-	return i + 3
+	return m.te
+}
+
+// lastTownCountry returns the country of the last city named so far, or
+// noCountry.
+func (d *doc) lastTownCountry() int {
+	for k := len(d.ms) - 1; k >= 0; k-- {
+		if m := &d.ms[k]; m.kind == mCity && m.ref >= 0 {
+			if c, ok := d.k.gaz.byCode[d.k.gaz.cities[m.ref].country]; ok {
+				return c
+			}
+			return noCountry
+		}
+	}
+	return noCountry
 }
 
 // parseName records a named person at i: a family name and a hyphenated
