@@ -65,6 +65,8 @@ func TestEntityKinds(t *testing.T) {
 		{"The two men were flown back to Pyongyang a week later.", "The two men", domain.Actor, true},
 		{"Two loggers fled. Both men were caught in Tynda.", "Both men", domain.Actor, true},
 		{"Police detained about 60 North Koreans in Tumen.", "about 60 North Koreans", domain.Actor, true},
+		{"Police arrested two other workers.", "two other workers", domain.Actor, true},
+		{"Pyongyang recalled the 11 remaining waitresses.", "11 remaining waitresses", domain.Actor, true},
 		{"Several hundred North Koreans are held in Chinese jails.", "Several hundred North Koreans", domain.Actor, true},
 		{"Guards hand over 12 North Korean defectors in Tumen.", "12 North Korean defectors", domain.Actor, true},
 		{"Human rights groups say the women face torture.", "Human rights groups", domain.Organization, true},

@@ -259,6 +259,13 @@ func (d *doc) parseNP(i, limit, si int) int {
 			}
 		}
 	}
+	// "two other workers", "the 11 remaining waitresses": a group told
+	// apart from the one named before.
+	db := j
+	for count > 0 && j < limit && (isDistinctWord(d.toks[j].low) || d.toks[j].low == "remaining") {
+		j++
+	}
+	de := j
 	var natArr [4]nationality
 	nats, j2 := natArr[:0], j
 	if j < limit && (d.starts(j, g.names.bit) || d.toks[j].low == "country") {
@@ -267,6 +274,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if len(nats) > 0 {
 		n := len(d.ms)
 		if e := d.parseCoreAt(j2, start, limit, si, nats, count); e > j2 {
+			d.prefixMods(n, db, de)
 			return d.postModifier(n, e, limit, si)
 		}
 		if count > 0 {
@@ -276,7 +284,8 @@ func (d *doc) parseNP(i, limit, si int) int {
 	}
 	n := len(d.ms)
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
-		d.markDistinct(n, start, j)
+		d.markDistinct(n, start, db)
+		d.prefixMods(n, db, de)
 		d.bothGroup(i, start, n, si)
 		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
 	}
@@ -567,10 +576,20 @@ func (d *doc) markDistinct(n, start, j int) {
 	if !isDistinctWord(d.toks[k].low) {
 		k++
 	}
+	d.prefixMods(n, k, j)
+}
+
+// prefixMods puts the words [b, e) before the modifiers of the actor
+// recorded at index n.
+func (d *doc) prefixMods(n, b, e int) {
+	if b >= e || n >= len(d.ms) || d.ms[n].kind != mActor {
+		return
+	}
+	m := &d.ms[n]
 	if m.mods == "" {
-		m.mods = d.lowSpan(k, j)
+		m.mods = d.lowSpan(b, e)
 	} else {
-		m.mods = d.lowSpan(k, j) + " " + m.mods
+		m.mods = d.lowSpan(b, e) + " " + m.mods
 	}
 }
 
