@@ -198,9 +198,13 @@ func (d *doc) constraintHolds(c *constraint, si, tb, te int) bool {
 	s := d.sents[si]
 	switch {
 	case c.prior != "":
+		back := 2
+		if c.window > 0 {
+			back = c.window
+		}
 		for k := len(d.events) - 1; k >= 0; k-- {
 			ev := &d.events[k]
-			if ev.sent < si-2 {
+			if ev.sent < si-back {
 				break
 			}
 			if ev.sent < si && ev.rule.Type == c.prior {

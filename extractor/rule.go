@@ -62,10 +62,11 @@ type Constraint struct {
 	Near string `yaml:"near"`
 	// Sentence is a pattern that must occur somewhere in the trigger's sentence.
 	Sentence string `yaml:"sentence"`
-	// Window bounds Before and After, in tokens; 0 means adjacent.
+	// Window bounds Before and After, in tokens; 0 means adjacent. With
+	// PriorEvent it is the number of sentences looked back over (0 means 2).
 	Window int `yaml:"window"`
 	// PriorEvent names an event type that must have been found in one of the
-	// two sentences before the trigger's.
+	// sentences before the trigger's (two, or Window).
 	PriorEvent domain.EventType `yaml:"prior_event"`
 }
 
