@@ -25,27 +25,38 @@ func argText(doc domain.Document, typ domain.EventType, sentence string, role do
 	return got, seen
 }
 
+// argCase says that the events of a type whose sentence contains sentence
+// give role the text want ("" for none).
+type argCase struct {
+	text, sentence string
+	typ            domain.EventType
+	role           domain.Role
+	want           string
+}
+
+// checkArgs extracts each case's text and checks the argument it names.
+func checkArgs(t *testing.T, x *Extractor, tests []argCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got, seen := argText(mustExtract(t, x, tt.text), tt.typ, tt.sentence, tt.role)
+		if !seen {
+			t.Errorf("%q: no %s in %q", tt.text, tt.typ, tt.sentence)
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s %s = %q, want %q", tt.text, tt.typ, tt.role, got, tt.want)
+		}
+	}
+}
+
 // TestCarryDefectors checks that a later "the escape" takes the agent of
 // the escape told before, and that nothing is carried when none was told.
 func TestCarryDefectors(t *testing.T) {
-	x := newTestExtractor(t)
-	tests := []struct {
-		text, sentence, want string
-	}{
-		{"Two North Korean seamstresses fled from a factory in Hunchun. Since the escape, guards check the dormitory.", "Since the escape", "Two North Korean seamstresses"},
-		{"Guards now check the dormitory. Since the escape, nobody may go out.", "Since the escape", ""},
-		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", "welder"},
-		{"Two cooks fled from a restaurant in Dandong. A broker had arranged the escape, the source said.", "arranged the escape", "Two cooks"},
-	}
-	for _, tt := range tests {
-		got, seen := argText(mustExtract(t, x, tt.text), domain.Defection, tt.sentence, domain.Agent)
-		if !seen {
-			t.Errorf("%q: no DEFECTION in %q", tt.text, tt.sentence)
-		}
-		if got != tt.want {
-			t.Errorf("%q: agent = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"Two North Korean seamstresses fled from a factory in Hunchun. Since the escape, guards check the dormitory.", "Since the escape", domain.Defection, domain.Agent, "Two North Korean seamstresses"},
+		{"Guards now check the dormitory. Since the escape, nobody may go out.", "Since the escape", domain.Defection, domain.Agent, ""},
+		{"Three loggers may try to flee from the camp. Since the escape of a welder, guards check the dormitory.", "Since the escape", domain.Defection, domain.Agent, "welder"},
+		{"Two cooks fled from a restaurant in Dandong. A broker had arranged the escape, the source said.", "arranged the escape", domain.Defection, domain.Agent, "Two cooks"},
+	})
 }
 
 // TestRelativeClausePlace checks that the place of a main clause is not
@@ -88,25 +99,13 @@ func TestGenericCrossingPlace(t *testing.T) {
 // repatriation is conditional or a recall, or when a receiving body stands
 // between.
 func TestCarryCaptors(t *testing.T) {
-	x := newTestExtractor(t)
-	tests := []struct {
-		text, sentence, want string
-	}{
-		{"Chinese police detained a North Korean welder at a bus station in Yanji. He is expected to be handed over to North Korean border guards next week.", "He is expected", "Chinese police"},
-		{"Russian police detained two North Korean loggers in Tynda, and the pair were handed to the consulate.", "the pair were handed", "Russian police"},
-		{"Chinese police detained a North Korean welder in Yanji. Pyongyang said the man was handed over to its border guards.", "the man was handed", ""},
-		{"Chinese police detained ten North Koreans in Yanji. Activists fear they will be tortured if repatriated to North Korea.", "if repatriated", ""},
-		{"Chinese police caught a cook in Dalian and handed her over to the consulate. She was sent home in April.", "She was sent home", ""},
-	}
-	for _, tt := range tests {
-		got, seen := argText(mustExtract(t, x, tt.text), domain.Repatriation, tt.sentence, domain.Agent)
-		if !seen {
-			t.Errorf("%q: no REPATRIATION in %q", tt.text, tt.sentence)
-		}
-		if got != tt.want {
-			t.Errorf("%q: agent = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"Chinese police detained a North Korean welder at a bus station in Yanji. He is expected to be handed over to North Korean border guards next week.", "He is expected", domain.Repatriation, domain.Agent, "Chinese police"},
+		{"Russian police detained two North Korean loggers in Tynda, and the pair were handed to the consulate.", "the pair were handed", domain.Repatriation, domain.Agent, "Russian police"},
+		{"Chinese police detained a North Korean welder in Yanji. Pyongyang said the man was handed over to its border guards.", "the man was handed", domain.Repatriation, domain.Agent, ""},
+		{"Chinese police detained ten North Koreans in Yanji. Activists fear they will be tortured if repatriated to North Korea.", "if repatriated", domain.Repatriation, domain.Agent, ""},
+		{"Chinese police caught a cook in Dalian and handed her over to the consulate. She was sent home in April.", "She was sent home", domain.Repatriation, domain.Agent, ""},
+	})
 }
 
 // TestTwoEventsOneSentence checks when two triggers of one type in one
@@ -167,28 +166,13 @@ func TestSecondClausePlace(t *testing.T) {
 // the place of a hand-over, approximate counts, the state standing for a
 // capital that acts.
 func TestArgumentSpans(t *testing.T) {
-	x := newTestExtractor(t)
-	tests := []struct {
-		text string
-		typ  domain.EventType
-		role domain.Role
-		want string
-	}{
-		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", domain.Repatriation, domain.Time, "two days later"},
-		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", domain.Repatriation, domain.Location, "Quanhe crossing"},
-		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Patient, "about 60 North Koreans"},
-		{"Beijing returned about 60 North Koreans to the North in May.", domain.Repatriation, domain.Agent, "Beijing"},
-		{"The restaurant manager could also be recalled.", domain.Repatriation, domain.Patient, "restaurant manager"},
-		{"Romania, an EU member, has never sent a North Korean defector back to Pyongyang.", domain.Repatriation, domain.Agent, "Romania"},
-		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", domain.Repatriation, domain.Patient, "Ri"},
-	}
-	for _, tt := range tests {
-		got, seen := argText(mustExtract(t, x, tt.text), tt.typ, "", tt.role)
-		if !seen {
-			t.Errorf("%q: no %s", tt.text, tt.typ)
-		}
-		if got != tt.want {
-			t.Errorf("%q: %s %s = %q, want %q", tt.text, tt.typ, tt.role, got, tt.want)
-		}
-	}
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", "", domain.Repatriation, domain.Time, "two days later"},
+		{"She was handed to North Korean guards at the Quanhe crossing two days later and taken to a cell in Rason.", "", domain.Repatriation, domain.Location, "Quanhe crossing"},
+		{"Beijing returned about 60 North Koreans to the North in May.", "", domain.Repatriation, domain.Patient, "about 60 North Koreans"},
+		{"Beijing returned about 60 North Koreans to the North in May.", "", domain.Repatriation, domain.Agent, "Beijing"},
+		{"The restaurant manager could also be recalled.", "", domain.Repatriation, domain.Patient, "restaurant manager"},
+		{"Romania, an EU member, has never sent a North Korean defector back to Pyongyang.", "", domain.Repatriation, domain.Agent, "Romania"},
+		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", "", domain.Repatriation, domain.Patient, "Ri"},
+	})
 }
