@@ -711,11 +711,15 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
 	return -1
 }
 
-// clauseJoin reports whether token i is "and" after a comma, which joins
-// two clauses: a place before it belongs to the first ("two officials
-// defected in Shenyang, and a cook fled in March").
+// clauseJoin reports whether token i is "and", "but" or "while" after a
+// comma, which joins two clauses: a place before it belongs to the first
+// ("two officials defected in Shenyang, and a cook fled in March").
 func (d *doc) clauseJoin(i, sb int) bool {
-	return i > sb && d.toks[i].low == "and" && d.toks[i-1].low == ","
+	if i <= sb || d.toks[i-1].low != "," {
+		return false
+	}
+	w := d.toks[i].low
+	return w == "and" || w == "but" || w == "while"
 }
 
 // relativeOpens reports whether token i opens a relative clause whose

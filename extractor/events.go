@@ -437,8 +437,7 @@ func nextTo(a argFound, ev *eventFound) bool {
 func (d *doc) ownClause(p, ev *eventFound) bool {
 	j := -1
 	for i := p.te; i < ev.tb; i++ {
-		w := d.toks[i].low
-		if w == ";" || i > p.te && d.toks[i-1].low == "," && (w == "and" || w == "but" || w == "while") {
+		if d.toks[i].low == ";" || d.clauseJoin(i, p.te) {
 			j = i + 1
 		}
 	}
