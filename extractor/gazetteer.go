@@ -74,16 +74,9 @@ func (d *dict) add(name string, e dictEntry) error {
 	return nil
 }
 
-// longest returns the entries of the longest name that starts at token i,
-// ends by limit and passes its case and context checks, with its end.
-func (d *dict) longest(toks []token, i, limit int, buf []int32) ([]int32, int) {
-	if i >= limit || d.bit != 0 && toks[i].dicts&d.bit == 0 {
-		return nil, i // most tokens start no name
-	}
-	return d.find(toks, i, limit, buf)
-}
-
-// find is longest at a token i before limit that may start a name.
+// find returns the entries of the longest name that starts at token i (one
+// that may start a name), ends by limit and passes its case and context
+// checks, with its end.
 func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	// A name that fails its checks gives way to the longest shorter one.
 	for lim := limit; ; {

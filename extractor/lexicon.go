@@ -72,9 +72,6 @@ func newLexicon(r *rawKnowledge) (*lexicon, error) {
 	return lx, nil
 }
 
-// in reports whether the lower-case word is in the named list.
-func (lx *lexicon) in(list, w string) bool { return lx.lists[list][w] }
-
 // knownClass reports whether a pattern class exists.
 func (lx *lexicon) knownClass(name string) bool {
 	return entityClasses[name] || lx.lists[name] != nil

@@ -19,7 +19,6 @@ type entity struct {
 	regionID string
 	memberOf int // entity index, or -1
 	mentions []int
-	aliases  []string
 	first    int // token of the first mention
 }
 

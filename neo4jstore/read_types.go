@@ -124,12 +124,6 @@ func (f EventFilter) Validate() error {
 	return nil
 }
 
-// key returns a string that identifies the filter, for grouping and caching.
-func (f EventFilter) key() string {
-	b, _ := json.Marshal(f)
-	return string(b)
-}
-
 func validEventType(t string) bool {
 	for _, x := range domain.EventTypes {
 		if string(x) == t {
