@@ -872,7 +872,9 @@ func (d *doc) passive(si, tb int) bool {
 	if mi := d.topCover[k]; mi >= 0 && d.ms[mi].kind == mActor && d.ms[mi].te == tb {
 		// "holders caught in China" is passive, "managers collected 300
 		// euros" active: an object right after the verb means active.
-		return !d.objectFollows(s, tb+1)
+		// A passive give-verb keeps its object: "smugglers handed heavy
+		// sentences".
+		return !d.objectFollows(s, tb+1) && (keepsObject[w] || !d.bareNoun(s, tb+1))
 	}
 	return false
 }
@@ -1215,6 +1217,26 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 		t = &d.toks[i]
 	}
 	return d.topAt[i] >= 0 || d.amountCover[i] >= 0 || t.kind == tkNumber || t.is(lPoss) && t.low != "that" || d.is(i, lMoney)
+}
+
+// keepsObject are participles that take an object in the passive too.
+var keepsObject = map[string]bool{"handed": true, "given": true, "dealt": true, "meted": true, "granted": true, "awarded": true, "shown": true, "told": true, "offered": true}
+
+// bareNoun reports whether token i is a lower-case common word that is
+// no preposition, particle, auxiliary, adverb, gerund or home word: the
+// object in "inspectors searched homes".
+func (d *doc) bareNoun(s sentence, i int) bool {
+	if i >= s.te {
+		return false
+	}
+	t := &d.toks[i]
+	if t.kind != tkWord || t.has(flCap) || particles[t.low] {
+		return false
+	}
+	if d.is(i, lPrep) || d.is(i, lAux) || d.is(i, lAuxBe) || d.is(i, lHome) || d.is(i, lClauseBreak) {
+		return false
+	}
+	return !hasSuffix(t.low, "ly") && !hasSuffix(t.low, "ing") && t.low != "to" && t.low != "and" && t.low != "or"
 }
 
 // isMany reports whether w counts a crowd without a number: "hundreds of

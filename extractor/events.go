@@ -142,7 +142,9 @@ func (d *doc) mergeOrAdd(first int, ev eventFound) {
 			p.tb, p.te, p.rule = ev.tb, ev.te, ev.rule
 		}
 		for _, a := range ev.args {
-			if !hasRole(p.args, a.role) {
+			// One participant fills one role: a trigger's subject is no
+			// agent of the passive trigger it merges with.
+			if !hasRole(p.args, a.role) && !hasMention(p.args, a.mention) {
 				p.args = append(p.args, a)
 			}
 		}
@@ -167,6 +169,16 @@ func (d *doc) argWeight(args []argFound) int {
 		}
 	}
 	return w
+}
+
+// hasMention reports whether an argument names mention mi (mi >= 0).
+func hasMention(args []argFound, mi int) bool {
+	for _, a := range args {
+		if mi >= 0 && a.mention == mi {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRole(args []argFound, r domain.Role) bool {

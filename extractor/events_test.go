@@ -174,5 +174,12 @@ func TestArgumentSpans(t *testing.T) {
 		{"The restaurant manager could also be recalled.", "", domain.Repatriation, domain.Patient, "restaurant manager"},
 		{"Romania, an EU member, has never sent a North Korean defector back to Pyongyang.", "", domain.Repatriation, domain.Agent, "Romania"},
 		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", "", domain.Repatriation, domain.Patient, "Ri"},
+		// A participle with a bare noun after it is active; a give-verb
+		// keeps its object in the passive.
+		{"Inspectors searched homes in Hyesan.", "", domain.Surveillance, domain.Agent, "Inspectors"},
+		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
+		// One participant fills one role when two triggers merge.
+		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Agent, ""},
+		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Patient, "trader"},
 	})
 }
