@@ -62,6 +62,13 @@ func TestEntityKinds(t *testing.T) {
 		{"The embassy forwards the funds to Pyongyang every month.", "Pyongyang", domain.Agency, true},
 		{"The move drew criticism from Seoul.", "Seoul", domain.Agency, true},
 		{"The two men were flown back to Pyongyang a week later.", "Pyongyang", domain.Agency, false},
+		// A body named after the people it serves is no group of them.
+		{"A defector organization in Seoul said the women were safe.", "defector organization", domain.Organization, true},
+		{"A defector organization in Seoul said the women were safe.", "defector", domain.Actor, false},
+		{"Two defectors in Seoul said the women were safe.", "Two defectors", domain.Actor, true},
+		{"Vendors pay more before national holidays.", "national", domain.Actor, false},
+		{"Police detained a Chinese national in Dandong.", "Chinese national", domain.Actor, true},
+		{"The Party committee sends someone round every month.", "Party committee", domain.Agency, true},
 		{"The two men were flown back to Pyongyang a week later.", "The two men", domain.Actor, true},
 		{"Two loggers fled. Both men were caught in Tynda.", "Both men", domain.Actor, true},
 		{"Police detained about 60 North Koreans in Tumen.", "about 60 North Koreans", domain.Actor, true},

@@ -1148,6 +1148,9 @@ func (d *doc) lowSpan(b, e int) string {
 func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count int) int {
 	g := d.k.gaz
 	rEnd, role, mods, k := d.roleAt(j, limit)
+	if role >= 0 && d.headPastRole(j, rEnd, limit) {
+		role = -1 // "defector organization": a body, not defectors
+	}
 	if role >= 0 {
 		if len(nats) == 0 && count == 0 && mods == "" && d.notPeople(j) && !d.ownedBy(rEnd, limit) {
 			return j
@@ -1211,6 +1214,16 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 		return e
 	}
 	return j
+}
+
+// headPastRole reports whether a head noun entry starting at j runs past
+// the role that ends at rEnd.
+func (d *doc) headPastRole(j, rEnd, limit int) bool {
+	if !d.starts(j, d.k.gaz.heads.bit) {
+		return false
+	}
+	ids, e := d.longest(d.k.gaz.heads, j, limit, d.idbuf[:0])
+	return len(ids) > 0 && e > rEnd
 }
 
 // notPeople reports whether a bare role word is too vague to be a group.
