@@ -178,6 +178,9 @@ func TestArgumentSpans(t *testing.T) {
 		// keeps its object in the passive.
 		{"Inspectors searched homes in Hyesan.", "", domain.Surveillance, domain.Agent, "Inspectors"},
 		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
+		// A lone woman is a participant, though no group entity.
+		{"The woman was dragged out of her home by MSS agents at dawn.", "", domain.Arrest, domain.Patient, "woman"},
+		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, ""},
 		// One participant fills one role when two triggers merge.
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Agent, ""},
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Patient, "trader"},

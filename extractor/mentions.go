@@ -1343,6 +1343,9 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 			m.pron = "plural"
 		}
 		if m.pron == pronGeneric {
+			if e < limit && d.toks[e].low == "'s" {
+				return j // "the woman's brother": the brother is meant
+			}
 			m.tb = spanStart // "dozens of people"
 		}
 	}
