@@ -527,6 +527,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 		if isPrepStop(t.id) || t.is(lSpeech) {
 			return -1
 		}
+		if t.id == wComma && i+1 < s.te && d.toks[i+1].low == "where" {
+			return -1 // "sent back, where she was questioned by the MSS"
+		}
 		if t.id == wWhile && i+1 < s.te && d.opensClause(i+1) {
 			return -1 // "deserted, while a third secretary posted in Italy ..."
 		}
