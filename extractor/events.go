@@ -56,9 +56,9 @@ type triggerCand struct {
 func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	type cand = triggerCand
 	cands := d.candBuf[:0]
-	for _, h := range hits {
+	for k, h := range hits {
 		r := d.x.rules[ti.rules[h.id]]
-		if !d.constraintsHold(r, si, h.start, h.end) {
+		if repeatsHit(hits[:k], h) || !d.constraintsHold(r, si, h.start, h.end) {
 			continue
 		}
 		cands = append(cands, cand{r, h.start, h.end})
@@ -124,6 +124,17 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 		ev.args = d.arguments(c.r, si, c.tb, c.te)
 		d.mergeOrAdd(first, ev)
 	}
+}
+
+// repeatsHit reports whether h is among earlier: one rule's paths can
+// match the same span more than once.
+func repeatsHit(earlier []hit, h hit) bool {
+	for _, e := range earlier {
+		if e == h {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeOrAdd adds an event, or merges it into an earlier event of the same
