@@ -320,6 +320,22 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	return -1, -1
 }
 
+// classMayStart implements classMatcher: whether token i can start a
+// match of a class in s. It is true wherever classEnds may find one.
+func (d *doc) classMayStart(s *classStarts, i int) bool {
+	if !s.known {
+		return true
+	}
+	if i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.mask&s.lists != 0 ||
+		s.amount && d.amountCover[i] >= 0 ||
+		s.money && t.is(lMoney) ||
+		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0 || t.is(lPoss))
+}
+
 // classAlias maps pattern classes to strategy type names.
 func classAlias(c string) string {
 	switch c {
