@@ -257,6 +257,9 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 	s := d.sents[si]
 	ok := false
 	for i := s.tb; i < s.te && !ok; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
 		ok = len(d.hitBuf) > 0
 	}
@@ -383,6 +386,9 @@ func mentionTypeBit(m *mention) uint16 {
 // after te.
 func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
 	for i := te; i <= te+window && i < s.te; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
 		if len(d.hitBuf) > 0 {
 			return true
@@ -399,6 +405,9 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 		lo = s.tb
 	}
 	for i := lo; i < tb; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, tb, d, d.hitBuf[:0])
 		for _, h := range d.hitBuf {
 			if h.end >= tb-window {

@@ -361,6 +361,12 @@ type classMatcher interface {
 	classMayStart(s *classStarts, i int) bool
 }
 
+// mayStart reports whether a match can start at tok; false means matchAt
+// would find nothing there.
+func (t *trie) mayStart(tok *token) bool {
+	return t.first == nil || t.first.has(tok.id)
+}
+
 // matchAt appends every match of the trie starting at token i and ending
 // at or before limit. toks are the sentence's tokens.
 func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
