@@ -13,10 +13,15 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 	var byRank [numRoles]argFound
 	found := 0
 	used := usedSet{}
+	present := d.sentenceTypes(si)
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
 		for k := range rs.strategies {
-			a, ok := d.applyStrategy(&rs.strategies[k], si, tb, te, &used)
+			st := &rs.strategies[k]
+			if picksMention(st.kind) && st.types&present == 0 {
+				continue // no mention of its types in the sentence
+			}
+			a, ok := d.applyStrategy(st, si, tb, te, &used)
 			if !ok {
 				continue
 			}
@@ -36,6 +41,29 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 		}
 	}
 	return d.argBuf[a0:len(d.argBuf):len(d.argBuf)]
+}
+
+// sentenceTypes returns the type bits of the mentions of sentence si,
+// nested ones too. The mentions are in token order.
+func (d *doc) sentenceTypes(si int) uint16 {
+	s := d.sents[si]
+	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
+	var types uint16
+	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
+		types |= mentionTypeBit(&d.ms[k])
+	}
+	return types
+}
+
+// picksMention reports whether a strategy of kind k finds only mentions
+// of the sentence that pass its picker, so that it finds nothing where
+// no mention has one of its types.
+func picksMention(k stratKind) bool {
+	switch k {
+	case skLocWord, skLocAfter, skAmount, skMoneyNP, skTime, skHome:
+		return false
+	}
+	return true
 }
 
 // numRoles is the number of roles, the ranks of roleOrder.

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -275,13 +276,20 @@ type triggerIndex struct {
 	rules []int32 // accept id -> rule index
 }
 
+// buildTriggerIndex adds every rule's trigger paths to one trie. A rule's
+// paths share its accept id, and a node accepts a rule once, so that
+// paths ending together yield one hit.
 func buildTriggerIndex(rules []*Rule) *triggerIndex {
 	ti := &triggerIndex{t: newTrie()}
 	for ri, r := range rules {
 		for _, p := range r.compiled.paths {
-			ti.t.add(p, int32(len(ti.rules)))
-			ti.rules = append(ti.rules, int32(ri))
+			ti.t.add(p, int32(ri))
 		}
+		ti.rules = append(ti.rules, int32(ri))
 	}
+	ti.t.root.walk(func(n *tnode) bool {
+		n.accept = slices.Compact(n.accept) // a rule's ids are added together
+		return true
+	})
 	return ti
 }

@@ -56,9 +56,9 @@ type triggerCand struct {
 func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	type cand = triggerCand
 	cands := d.candBuf[:0]
-	for _, h := range hits {
+	for k, h := range hits {
 		r := d.x.rules[ti.rules[h.id]]
-		if !d.constraintsHold(r, si, h.start, h.end) {
+		if repeatsHit(hits[:k], h) || !d.constraintsHold(r, si, h.start, h.end) {
 			continue
 		}
 		cands = append(cands, cand{r, h.start, h.end})
@@ -124,6 +124,17 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 		ev.args = d.arguments(c.r, si, c.tb, c.te)
 		d.mergeOrAdd(first, ev)
 	}
+}
+
+// repeatsHit reports whether h is among earlier: one rule's paths can
+// match the same span more than once.
+func repeatsHit(earlier []hit, h hit) bool {
+	for _, e := range earlier {
+		if e == h {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeOrAdd adds an event, or merges it into an earlier event of the same
@@ -258,6 +269,9 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 	s := d.sents[si]
 	ok := false
 	for i := s.tb; i < s.te && !ok; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
 		ok = len(d.hitBuf) > 0
 	}
@@ -321,6 +335,22 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	return -1, -1
 }
 
+// classMayStart implements classMatcher: whether token i can start a
+// match of a class in s. It is true wherever classEnds may find one.
+func (d *doc) classMayStart(s *classStarts, i int) bool {
+	if !s.known {
+		return true
+	}
+	if i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.mask&s.lists != 0 ||
+		s.amount && d.amountCover[i] >= 0 ||
+		s.money && t.is(lMoney) ||
+		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0 || t.is(lPoss))
+}
+
 // classAlias maps pattern classes to strategy type names.
 func classAlias(c string) string {
 	switch c {
@@ -368,6 +398,9 @@ func mentionTypeBit(m *mention) uint16 {
 // after te.
 func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
 	for i := te; i <= te+window && i < s.te; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
 		if len(d.hitBuf) > 0 {
 			return true
@@ -384,6 +417,9 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 		lo = s.tb
 	}
 	for i := lo; i < tb; i++ {
+		if !t.mayStart(&d.toks[i]) {
+			continue
+		}
 		d.hitBuf = t.matchAt(d.toks, i, tb, d, d.hitBuf[:0])
 		for _, h := range d.hitBuf {
 			if h.end >= tb-window {

@@ -165,8 +165,36 @@ type tnode struct {
 	ids     map[int32]*tnode // edges by word id, once frozen
 	classes []classEdge
 	gaps    []gapEdge
-	lit     map[string]*tnode // edges by word, while building
-	frozen  bool
+	// starts tells what the class edges can start on (compileClasses).
+	starts classStarts
+	lit    map[string]*tnode // edges by word, while building
+	frozen bool
+}
+
+// classStarts sums up the class edges of a node: the tokens a class match
+// can start on. A token none of them names starts no class match, so
+// matching need not ask for the ends of each class there.
+type classStarts struct {
+	known  bool   // set by compileClasses; unknown starts may be anything
+	lists  uint64 // the word lists of list classes
+	entity bool   // an entity class: a top mention, a quantifier or a possessive
+	amount bool   // an amount
+	money  bool   // a money word
+}
+
+// add widens s to the tokens class edge e can start on.
+func (s *classStarts) add(e *classEdge) {
+	s.known = true
+	switch e.kind {
+	case ckList:
+		s.lists |= 1 << e.list
+	case ckMoney:
+		s.amount, s.money = true, true
+	case ckAmount:
+		s.amount = true
+	case ckNP, ckEntity:
+		s.entity = true
+	}
 }
 
 // idEdge is a word edge of a frozen trie.
@@ -229,6 +257,7 @@ func (t *trie) compileClasses(lx *lexicon) {
 		seen[n] = true
 		for k := range n.classes {
 			n.classes[k].compile(lx)
+			n.starts.add(&n.classes[k])
 			walk(n.classes[k].next)
 		}
 		for _, c := range n.lit {
@@ -326,9 +355,16 @@ type hit struct {
 }
 
 // classMatcher reports up to two end positions of class matches starting
-// at i (-1 for none).
+// at i (-1 for none), and whether any class of a set can start at i.
 type classMatcher interface {
 	classEnds(e *classEdge, i int) (int, int)
+	classMayStart(s *classStarts, i int) bool
+}
+
+// mayStart reports whether a match can start at tok; false means matchAt
+// would find nothing there.
+func (t *trie) mayStart(tok *token) bool {
+	return t.first == nil || t.first.has(tok.id)
 }
 
 // matchAt appends every match of the trie starting at token i and ending
@@ -338,7 +374,7 @@ func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) [
 		return out // only word edges leave the root, and none for this token
 	}
 	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
-	m.walk(t.root, i, 0)
+	m.enter(t.root, i, 0)
 	return m.out
 }
 
@@ -364,14 +400,14 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 	}
 	if i < m.limit {
 		if c := m.t.next(n, &m.toks[i]); c != nil {
-			m.walk(c, i+1, depth+1)
+			m.enter(c, i+1, depth+1)
 		}
 		for k := range n.classes {
 			e := &n.classes[k]
 			a, b := m.cm.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
 				if end > i && end <= m.limit {
-					m.walk(e.next, end, depth+1)
+					m.enter(e.next, end, depth+1)
 				}
 			}
 		}
@@ -381,9 +417,33 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 			if k > 0 && isHardStop(&m.toks[i+k-1]) {
 				break
 			}
-			m.walk(g.next, i+k, depth+1)
+			m.enter(g.next, i+k, depth+1)
 		}
 	}
+}
+
+// enter walks from node n at token i like walk, but first passes over
+// what cannot match there without a call: it follows a chain of nodes
+// that have only word edges, and leaves a node whose word and class
+// edges all fail on the token.
+func (m *matcher) enter(n *tnode, i, depth int) {
+	for len(n.accept) == 0 && len(n.gaps) == 0 {
+		if depth > 64 || i >= m.limit {
+			return
+		}
+		c := m.t.next(n, &m.toks[i])
+		if len(n.classes) > 0 {
+			if c != nil || m.cm.classMayStart(&n.starts, i) {
+				break
+			}
+			return
+		}
+		if c == nil {
+			return
+		}
+		n, i, depth = c, i+1, depth+1
+	}
+	m.walk(n, i, depth)
 }
 
 // isHardStop reports whether a gap may not run over the token.
