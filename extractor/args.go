@@ -823,6 +823,7 @@ func (d *doc) mentionIf(mi int, p *picker) int {
 // mentionAfterDet returns the top mention starting at i after at most
 // three determiners or quantifiers, or -1.
 func (d *doc) mentionAfterDet(i, limit int) int {
+	i = d.afterPlaceHead(i, limit)
 	for k := 0; k < 4 && i < limit; k++ {
 		if mi := d.topAt[i]; mi >= 0 {
 			return int(mi)
@@ -1252,6 +1253,38 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 
 // keepsObject are participles that take an object in the passive too.
 var keepsObject = map[string]bool{"handed": true, "given": true, "dealt": true, "meted": true, "granted": true, "awarded": true, "shown": true, "told": true, "offered": true}
+
+// afterPlaceHead steps over "the Laotian capital of", "the Russian port
+// city of": a place named by its kind before its name. It returns i when
+// no such head starts there.
+func (d *doc) afterPlaceHead(i, limit int) int {
+	k := i
+	if k < limit && d.toks[k].low == "the" {
+		k++
+	}
+	for n := 0; n < 2 && k < limit && d.toks[k].has(flCap); n++ {
+		k++ // "Laotian", "Russian Far Eastern"
+	}
+	if k == i || k >= limit || !d.toks[k-1].has(flCap) {
+		return i
+	}
+	for n := 0; n < 2 && k < limit && isPlaceKind(d.toks[k].low); n++ {
+		k++
+	}
+	if k+1 < limit && isPlaceKind(d.toks[k-1].low) && d.toks[k].low == "of" {
+		return k + 1
+	}
+	return i
+}
+
+// isPlaceKind reports a noun naming a kind of place: "city", "capital".
+func isPlaceKind(w string) bool {
+	switch w {
+	case "capital", "city", "town", "port", "village", "county", "border", "resort", "industrial", "coastal", "province", "region":
+		return true
+	}
+	return false
+}
 
 // bareNoun reports whether token i is a lower-case common word that is
 // no preposition, particle, auxiliary, adverb, gerund or home word: the

@@ -178,6 +178,9 @@ func TestArgumentSpans(t *testing.T) {
 		// keeps its object in the passive.
 		{"Inspectors searched homes in Hyesan.", "", domain.Surveillance, domain.Agent, "Inspectors"},
 		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
+		// A place named by its kind first: "the Russian city of Kazan".
+		{"North Korean workers in the Russian city of Kazan were ordered to pay 100 dollars.", "", domain.QuotaDemand, domain.Location, "Kazan"},
+		{"IT workers in Vientiane must remit 4,000 US dollars per person every month to Pyongyang.", "", domain.QuotaDemand, domain.Agent, "Pyongyang"},
 		// A lone woman is a participant, though no group entity.
 		{"The woman was dragged out of her home by MSS agents at dawn.", "", domain.Arrest, domain.Patient, "woman"},
 		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, ""},

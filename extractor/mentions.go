@@ -1456,7 +1456,7 @@ func (d *doc) govUse(b, e, limit int) bool {
 // People "sent back to Pyongyang" go to the city.
 func (d *doc) moneySentTo(k, sb int) bool {
 	money := false
-	for i := k - 1; i >= sb && i >= k-8; i-- {
+	for i := k - 1; i >= sb && i >= k-12; i-- {
 		w := d.toks[i].low
 		if d.is(i, lMoney) || w == "it" || d.amountCover[i] >= 0 {
 			money = true
