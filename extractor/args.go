@@ -139,11 +139,36 @@ type picker struct {
 	s     sentence
 	types uint16
 	used  *usedSet
+	poss  bool // possessors may be picked ("China's repatriation of")
 }
 
 func (p *picker) ok(mi int) bool {
 	d := p.d
-	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi)
+	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi) &&
+		(p.poss || !d.ownsNext(mi))
+}
+
+// ownsNext reports whether mention mi only owns the people named after
+// it: "the team's foreman", "the defectors' families". Owners of things
+// stay participants: "the workers' phones", "each worker's pay".
+func (d *doc) ownsNext(mi int) bool {
+	m := &d.ms[mi]
+	se := d.sents[m.sent].te
+	if m.kind != mActor && m.kind != mPronoun && m.kind != mGroupNoun || m.te+1 >= se {
+		return false
+	}
+	if w := d.toks[m.te].low; w != "'s" && w != "'" {
+		return false
+	}
+	for k := m.te + 1; k < se && k <= m.te+3; k++ {
+		if n := d.topAt[k]; n >= 0 {
+			return d.ms[n].kind == mActor || d.ms[n].kind == mGroupNoun
+		}
+		if w := d.toks[k].low; isKin(w) || w == "family" || w == "families" || w == "relatives" {
+			return true
+		}
+	}
+	return false
 }
 
 // pick returns mention mi as an argument when it passes ok.
@@ -157,7 +182,7 @@ func (p *picker) pick(mi int) (argFound, bool) {
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
 func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
 	s := d.sents[si]
-	p := &picker{d: d, s: s, types: st.types, used: used}
+	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss}
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {

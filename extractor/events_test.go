@@ -181,6 +181,9 @@ func TestArgumentSpans(t *testing.T) {
 		// A place named by its kind first: "the Russian city of Kazan".
 		{"North Korean workers in the Russian city of Kazan were ordered to pay 100 dollars.", "", domain.QuotaDemand, domain.Location, "Kazan"},
 		{"IT workers in Vientiane must remit 4,000 US dollars per person every month to Pyongyang.", "", domain.QuotaDemand, domain.Agent, "Pyongyang"},
+		// An owner of people is no participant; an owner of things is.
+		{"The soldier's parents were banished to a remote village.", "", domain.Punishment, domain.Patient, ""},
+		{"Agents now monitor the workers' phones.", "", domain.Surveillance, domain.Patient, "workers"},
 		// A lone woman is a participant, though no group entity.
 		{"The woman was dragged out of her home by MSS agents at dawn.", "", domain.Arrest, domain.Patient, "woman"},
 		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, ""},
