@@ -381,6 +381,9 @@ func mentionTypeBit(m *mention) uint16 {
 		if m.pron == pronGeneric {
 			return tyGeneric
 		}
+		if m.gov {
+			return tyAgency // "They" for the police named before
+		}
 		if m.ent < 0 {
 			return 0
 		}

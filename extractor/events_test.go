@@ -184,6 +184,10 @@ func TestArgumentSpans(t *testing.T) {
 		// An owner of people is no participant; an owner of things is.
 		{"The soldier's parents were banished to a remote village.", "", domain.Punishment, domain.Patient, ""},
 		{"Agents now monitor the workers' phones.", "", domain.Surveillance, domain.Patient, "workers"},
+		// "They" opening a sentence stands for the body that was the
+		// subject before, unless it is acted on.
+		{"Chinese police have stepped up patrols. They have also arrested dozens of North Koreans.", "They have also arrested", domain.Arrest, domain.Agent, "They"},
+		{"Chinese police caught two women in May. They were handed over to the MSS in June.", "They were handed over", domain.Repatriation, domain.Patient, "They"},
 		// A lone woman is a participant, though no group entity.
 		{"The woman was dragged out of her home by MSS agents at dawn.", "", domain.Arrest, domain.Patient, "woman"},
 		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, ""},

@@ -33,7 +33,7 @@ type mention struct {
 	country int    // country index, noCountry or contextCountry
 	ref     int    // index in the gazetteer table of its kind, or -1
 	head    int    // agency or organisation head index, or -1
-	gov     bool   // a capital standing for its government
+	gov     bool   // a capital, or a pronoun, standing for a government body
 	bare    bool   // a head or role with no nationality of its own
 	regime  bool   // names the ruling power ("regime")
 	count   int    // people counted ("Three ... agents")

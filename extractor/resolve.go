@@ -85,7 +85,10 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.kind == mPronoun && m.pron != pronGeneric || m.kind == mGroupNoun {
-			if e := d.antecedent(mi); e >= 0 {
+			if e := d.subjectBody(mi); e >= 0 {
+				m.gov = true
+				d.attach(mi, e)
+			} else if e := d.antecedent(mi); e >= 0 {
 				d.attach(mi, e)
 			} else if d.pairOfRole(m) {
 				m.kind, m.count = mActor, 2
@@ -623,6 +626,41 @@ func (d *doc) newBareActor(mi int, ctx *resolveCtx) {
 	d.attach(mi, e)
 }
 
+// subjectBody resolves a "they" that opens a sentence to the state body
+// that was the subject of the sentence before: "Chinese police stepped up
+// patrols. They also arrested dozens of North Koreans." It returns the
+// body's entity, or -1.
+func (d *doc) subjectBody(mi int) int {
+	m := &d.ms[mi]
+	if m.kind != mPronoun || m.pron != "plural" || m.sent == 0 || d.toks[m.tb].low != "they" {
+		return -1
+	}
+	s := d.sents[m.sent]
+	if m.tb-s.tb > 2 || mi > 0 && d.ms[mi-1].sent == m.sent {
+		return -1 // not the first words of the sentence
+	}
+	for k := m.te; k < s.te && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")); k++ {
+		if d.is(k, lAuxBe) {
+			return -1 // "They were handed over": the people acted on
+		}
+	}
+	if m.te < s.te && d.is(m.te, lAuxBe) {
+		return -1
+	}
+	p := d.sents[m.sent-1]
+	for k := p.tb; k < p.te; k++ {
+		n := d.topAt[k]
+		if n < 0 || k > p.tb && d.is(k-1, lPrep) {
+			continue // "In Dandong, police ..."
+		}
+		if o := &d.ms[n]; o.kind == mAgency && o.ent >= 0 {
+			return o.ent
+		}
+		return -1
+	}
+	return -1
+}
+
 // antecedent finds the group a pronoun or group noun stands for: "they"
 // the latest plural group (not the speaker of "X say they ..."), "we" the
 // speaker, "she" the latest single person, "the group" the latest counted
@@ -667,7 +705,7 @@ func (d *doc) antecedent(mi int) int {
 				return o.ent
 			}
 		default:
-			if o.kind == mPronoun && o.pron == "plural" || o.kind == mGroupNoun {
+			if o.kind == mPronoun && o.pron == "plural" && !o.gov || o.kind == mGroupNoun {
 				return o.ent
 			}
 			if o.kind == mActor && o.plural && !d.speakerOf(o, m) {
