@@ -414,7 +414,7 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 	}
 	for _, g := range n.gaps {
 		for k := 0; k <= g.max && i+k <= m.limit; k++ {
-			if k > 0 && isHardStop(&m.toks[i+k-1]) {
+			if k > 0 && (isHardStop(&m.toks[i+k-1]) || m.toks[i+k-1].is(lClauseBreak)) {
 				break
 			}
 			m.enter(g.next, i+k, depth+1)
