@@ -62,7 +62,8 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	}
 	hi := lo
 	k := e
-	if k+1 < limit && d.is(k, lRange) && d.toks[k].low != "and" {
+	between := start == j && start > 0 && d.toks[start-1].low == "between"
+	if k+1 < limit && d.is(k, lRange) && (d.toks[k].low != "and" || between) {
 		m := k + 1
 		for m < limit && m-k < 3 && d.is(m, lApprox) {
 			m++
@@ -84,6 +85,9 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 			return amountSpan{}, false
 		}
 		cur, k = c, ce
+	}
+	if between && hi != lo {
+		start-- // "between 8,000 and 10,000 dollars"
 	}
 	end := k
 	// "in cash" filler, then a period.

@@ -196,3 +196,31 @@ func TestArgumentSpans(t *testing.T) {
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Patient, "trader"},
 	})
 }
+
+// TestAmounts checks the structured amount of a quota demand: ranges,
+// currencies before and after the number, scales and periods.
+func TestAmounts(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text string
+		want domain.Amount
+	}{
+		{"Traders must earn around 700,000 to one million US dollars per year for the Party.", domain.Amount{Min: 700000, Max: 1000000, Currency: "USD", Period: "year"}},
+		{"The restaurant has to send between 8,000 and 10,000 US dollars a month.", domain.Amount{Min: 8000, Max: 10000, Currency: "USD", Period: "month"}},
+		{"Workers in Russia were ordered to pay $70 in cash per person.", domain.Amount{Min: 70, Max: 70, Currency: "USD", Period: "person"}},
+		{"Each worker must hand over 500 Chinese yuan to the Party.", domain.Amount{Min: 500, Max: 500, Currency: "CNY"}},
+	}
+	for _, tt := range tests {
+		var got *domain.Amount
+		for _, ev := range mustExtract(t, x, tt.text).Events {
+			for _, a := range ev.Arguments {
+				if ev.Type == domain.QuotaDemand && a.Role == domain.AmountRole && got == nil {
+					got = a.Amount
+				}
+			}
+		}
+		if got == nil || *got != tt.want {
+			t.Errorf("%q: amount = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
