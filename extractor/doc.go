@@ -229,11 +229,11 @@ func (x *Extractor) getDoc() *doc {
 
 // putDoc keeps a working state's buffers for reuse unless they are large.
 func (x *Extractor) putDoc(d *doc) {
-	if cap(d.toks) > maxPooledTokens || cap(d.lowBuf) > maxPooledBytes {
+	if cap(d.toks) > maxPooledTokens || cap(d.lowBuf) > maxPooledBytes || cap(d.norm.text) > maxPooledBytes {
 		return
 	}
 	*d = doc{
-		norm: normText{om: offsetMap{nb: d.norm.om.nb[:0], rn: d.norm.om.rn[:0], ob: d.norm.om.ob[:0]}},
+		norm: d.norm.keep(),
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],

@@ -84,7 +84,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = utf8.DecodeRune(s[i:])
 			if unicode.IsSpace(r) {
 				pending |= flSpaceBefore
 				i += size
@@ -124,7 +124,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
 		}
 		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
-		t.kind, t.flags, t.low = kind, pending, n.lower[i:end]
+		t.kind, t.flags = kind, pending
 		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
 			if short {
@@ -133,10 +133,46 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
+		if short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1) {
+			t.low = n.orig[ob:oe] // letters and digits, none upper case
+		} else {
+			t.low = n.lowForm(t, len(out)-1, v)
+		}
 		pending = 0
 		i = end
 	}
+	n.setLows(out)
 	return out
+}
+
+// lowForm returns the lower-case form of token t, the k-th, as a string
+// that already exists where it can: the original text when that is the
+// same, else the vocabulary's word. Any other form is collected for
+// setLows, and "" returned until then.
+func (n *normText) lowForm(t *token, k int, v *vocab) string {
+	low, orig := n.lower[t.nb:t.ne], n.orig[t.ob:t.oe]
+	if string(low) == orig {
+		return orig
+	}
+	if t.id != 0 {
+		return v.words[t.id]
+	}
+	n.lows = append(n.lows, low...)
+	n.lowToks = append(n.lowToks, int32(k))
+	return ""
+}
+
+// setLows gives the tokens lowForm collected their lower-case forms, all
+// sliced from one string.
+func (n *normText) setLows(toks []token) {
+	if len(n.lowToks) == 0 {
+		return
+	}
+	s := string(n.lows)
+	for _, k := range n.lowToks {
+		t := &toks[k]
+		t.low, s = s[:t.ne-t.nb], s[t.ne-t.nb:]
+	}
 }
 
 // shortWord scans the lower-case text at i, where an ASCII letter starts a
@@ -144,7 +180,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 // and digits that no apostrophe, letter outside ASCII or initialism
 // continues, it returns the word's end and key; short is false for any
 // other word.
-func shortWord(low string, i int) (end int, key wordKey, short bool) {
+func shortWord(low []byte, i int) (end int, key wordKey, short bool) {
 	w := load64(low, i)
 	k := alnumPrefix(w)
 	if k == 8 {
@@ -158,7 +194,7 @@ func shortWord(low string, i int) (end int, key wordKey, short bool) {
 }
 
 // caseFlags reports whether a word is capitalised or all upper case.
-func caseFlags(w string) uint16 {
+func caseFlags(w []byte) uint16 {
 	if c := w[0]; c < utf8.RuneSelf {
 		if c < 'A' || c > 'Z' {
 			return 0
@@ -175,12 +211,12 @@ func caseFlags(w string) uint16 {
 			}
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := utf8.DecodeRune(w)
 	if !unicode.IsUpper(r) {
 		return 0
 	}
 	letters, upper := 0, 0
-	for _, r := range w {
+	for _, r := range string(w) {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -207,7 +243,7 @@ func isLetter(r rune) bool {
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
 
 // scanNumber scans digits with internal ',' or '.' between digits.
-func scanNumber(s string, i int) int {
+func scanNumber(s []byte, i int) int {
 	j := i
 	for j < len(s) {
 		c := s[j]
@@ -230,7 +266,7 @@ func scanNumber(s string, i int) int {
 
 // scanWord scans letters and digits, an internal apostrophe followed by
 // letters other than a lone "s", and dotted initialisms like "U.S.".
-func scanWord(s string, i int) int {
+func scanWord(s []byte, i int) int {
 	j := i
 	for j < len(s) {
 		if j+8 <= len(s) {
@@ -245,7 +281,7 @@ func scanWord(s string, i int) int {
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[j:])
+			r, size := utf8.DecodeRune(s[j:])
 			if !isLetter(r) {
 				break
 			}
