@@ -202,12 +202,6 @@ func (d *doc) span(b, e int) domain.Span {
 	return domain.Span{Text: d.n.orig[t0.ob:t1.oe], Start: int(t0.rs), End: int(t1.re)}
 }
 
-// sentenceSpan returns the span of sentence si.
-func (d *doc) sentenceSpan(si int) domain.Span {
-	s := d.sents[si]
-	return d.span(s.tb, s.te)
-}
-
 // maxPooledTokens bounds the buffers kept for reuse, so that one huge
 // article does not pin its memory.
 const maxPooledTokens = 1 << 16
