@@ -47,6 +47,15 @@ type token struct {
 
 func (t *token) has(f uint16) bool { return t.flags&f != 0 }
 
+// byteStrings are the strings of one byte, the lower-case forms of
+// one-byte tokens.
+var byteStrings = func() (t [256]string) {
+	for c := range t {
+		t[c] = string([]byte{byte(c)})
+	}
+	return t
+}()
+
 // hardStopByte marks the punctuation a pattern gap may not run over.
 var hardStopByte = [256]bool{';': true, ',': true, '.': true, '?': true, '!': true, '"': true}
 
@@ -62,7 +71,10 @@ func tokenize(n *normText, out []token) []token {
 // word list mask. It runs once per token of every article, so it fills in
 // the token itself: a call per token costs more than the scanning. The
 // token in the reused buffer may hold an earlier token; every field is set
-// on its own, so that only the string field needs a write barrier.
+// on its own, so that only the string field needs a write barrier. The
+// lower-case form is a string that exists already where it can: the
+// vocabulary's word, the original text or a one-byte string; the others
+// are sliced from one string made at the end (setLows).
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	offsets := n.om.cursor()
@@ -133,10 +145,15 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
-		if short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1) {
+		switch {
+		case t.id != 0:
+			t.low = v.words[t.id]
+		case short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1):
 			t.low = n.orig[ob:oe] // letters and digits, none upper case
-		} else {
-			t.low = n.lowForm(t, len(out)-1, v)
+		case end-i == 1:
+			t.low = byteStrings[n.lower[i]]
+		default:
+			t.low = n.lowForm(t, len(out)-1)
 		}
 		pending = 0
 		i = end
@@ -145,17 +162,13 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	return out
 }
 
-// lowForm returns the lower-case form of token t, the k-th, as a string
-// that already exists where it can: the original text when that is the
-// same, else the vocabulary's word. Any other form is collected for
-// setLows, and "" returned until then.
-func (n *normText) lowForm(t *token, k int, v *vocab) string {
+// lowForm returns the lower-case form of token t, the k-th, which is not
+// in the vocabulary: the original text when that is the same. Any other
+// form is collected for setLows, and "" returned until then.
+func (n *normText) lowForm(t *token, k int) string {
 	low, orig := n.lower[t.nb:t.ne], n.orig[t.ob:t.oe]
 	if string(low) == orig {
 		return orig
-	}
-	if t.id != 0 {
-		return v.words[t.id]
 	}
 	n.lows = append(n.lows, low...)
 	n.lowToks = append(n.lowToks, int32(k))
@@ -216,7 +229,9 @@ func caseFlags(w []byte) uint16 {
 		return 0
 	}
 	letters, upper := 0, 0
-	for _, r := range string(w) {
+	for len(w) > 0 {
+		r, size := utf8.DecodeRune(w)
+		w = w[size:]
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
