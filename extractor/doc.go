@@ -144,6 +144,41 @@ func (d *doc) tokenize() {
 
 // indexMentions orders the mentions and indexes the top ones by token.
 func (d *doc) indexMentions() {
+	if !d.mentionsInOrder() {
+		d.sortMentions()
+	}
+	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
+	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if !m.top {
+			continue
+		}
+		if d.topAt[m.tb] < 0 {
+			d.topAt[m.tb] = int32(mi)
+		}
+		for i := m.tb; i < m.te; i++ {
+			if d.topCover[i] < 0 {
+				d.topCover[i] = int32(mi)
+			}
+		}
+	}
+}
+
+// mentionsInOrder reports whether the mentions are in order already: by
+// start, the longer first.
+func (d *doc) mentionsInOrder() bool {
+	for i := 1; i < len(d.ms); i++ {
+		if a, b := &d.ms[i-1], &d.ms[i]; a.tb > b.tb || a.tb == b.tb && a.te < b.te {
+			return false
+		}
+	}
+	return true
+}
+
+// sortMentions puts the mentions in order, stably: by start, the longer
+// first.
+func (d *doc) sortMentions() {
 	order := d.intBuf[:0]
 	for i := range d.ms {
 		order = append(order, i)
@@ -175,22 +210,6 @@ func (d *doc) indexMentions() {
 	}
 	d.ms, d.msAlt = sorted, d.ms[:0]
 	d.intBuf, d.intBuf2 = order[:0], newIdx[:0]
-	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
-	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
-	for mi := range d.ms {
-		m := &d.ms[mi]
-		if !m.top {
-			continue
-		}
-		if d.topAt[m.tb] < 0 {
-			d.topAt[m.tb] = int32(mi)
-		}
-		for i := m.tb; i < m.te; i++ {
-			if d.topCover[i] < 0 {
-				d.topCover[i] = int32(mi)
-			}
-		}
-	}
 }
 
 // span returns the original text and code point offsets of tokens [b, e).
