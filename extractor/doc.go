@@ -39,10 +39,12 @@ type doc struct {
 	memo          [8]longestMemo // by dictionary bit
 	hitBuf        []hit
 
-	keyBuf  []byte  // event id key
-	hashBuf []byte  // text for the article id
-	lowBuf  []byte  // the lower-case text being made
-	seen    seenSet // aliases of the entity being output
+	keyBuf  []byte // event id key
+	hashBuf []byte // text for the article id
+	// aliasBuf gathers the aliases of all entities of the output.
+	aliasBuf []string
+	lowBuf   []byte  // the lower-case text being made
+	seen     seenSet // aliases of the entity being output
 
 	// Buffers of the event stage: arguments of all events (each event
 	// holds a full slice of its part), cues and trigger candidates of the
@@ -251,7 +253,8 @@ func (x *Extractor) putDoc(d *doc) {
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
-		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
+		aliasBuf: d.aliasBuf[:0],
+		seen:     seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],

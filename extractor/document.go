@@ -32,11 +32,12 @@ func (d *doc) document(source string) domain.Document {
 		nm += len(e.mentions)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
-	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: make([]string, 0, nm)}
+	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: d.aliasBuf[:0]}
 	for k, ei := range order {
 		d.outEntity(&doc.Entities[k], d.ents[ei], &out)
 	}
 	d.intBuf = order[:0]
+	d.aliasBuf = exactAliases(doc.Entities, out.aliases)
 	na := 0
 	for _, ev := range d.events {
 		na += len(ev.args)
@@ -92,11 +93,27 @@ func (d *doc) eventIDs(articleID string) string {
 }
 
 // outBufs are the backing arrays of the output's mentions, aliases and
-// arguments.
+// arguments. The aliases are gathered in a reused buffer first: far fewer
+// than the mentions, their number is known only at the end.
 type outBufs struct {
 	mentions []domain.Mention
 	aliases  []string
 	args     []domain.Argument
+}
+
+// exactAliases moves the entities' aliases, slices of buf, to an array of
+// their own and returns buf emptied for reuse.
+func exactAliases(ents []domain.Entity, buf []string) []string {
+	all := make([]string, len(buf))
+	copy(all, buf)
+	a0 := 0
+	for k := range ents {
+		a1 := a0 + len(ents[k].Aliases)
+		ents[k].Aliases = all[a0:a1:a1]
+		a0 = a1
+	}
+	clear(buf) // keep no text alive in the pool
+	return buf[:0]
 }
 
 // outEntity converts an entity with its mentions and aliases into oe,
