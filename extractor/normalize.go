@@ -136,9 +136,10 @@ var plainASCII = func() (t [256]bool) {
 // lower-case copy; it returns lowBuf for reuse.
 func (n *normText) reset(orig string, lowBuf []byte) []byte {
 	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
-	text, rn := append(n.text[:0], orig...), len(orig)
-	if p := plainEnd(orig, 0); p < len(orig) {
-		text, rn = fold(orig, p, &m, text[:p])
+	p := plainEnd(orig, 0)
+	text, rn := append(n.text[:0], orig[:p]...), p
+	if p < len(orig) {
+		text, rn = fold(orig, p, &m, text)
 	}
 	lowBuf = lowerInPlace(append(lowBuf[:0], text...))
 	*n = normText{orig: orig, text: text, lower: lowBuf, om: m, runes: rn, lows: n.lows[:0], lowToks: n.lowToks[:0]}
