@@ -1,6 +1,11 @@
 package extractor
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // boilerplate finds the parts of an article that hold no events or
 // entities: contact and share lines, "Read in Korean", copyright lines,
@@ -34,10 +39,10 @@ type span struct{ b, e int }
 
 // find returns the boilerplate byte ranges of the lower-cased normalised
 // text, in order.
-func (bp *boilerplate) find(lower string) []span {
+func (bp *boilerplate) find(lower []byte) []span {
 	var out []span
 	for start := 0; start < len(lower); {
-		end := strings.IndexByte(lower[start:], '\n')
+		end := bytes.IndexByte(lower[start:], '\n')
 		if end < 0 {
 			end = len(lower)
 		} else {
@@ -50,22 +55,22 @@ func (bp *boilerplate) find(lower string) []span {
 }
 
 // line appends the boilerplate ranges of one line [b, e).
-func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
+func (bp *boilerplate) line(lower []byte, b, e int, out []span) []span {
 	line := lower[b:e]
 	if len(line) > maxBoilerLine {
 		return out // a paragraph, not a credit, caption marker or contact line
 	}
-	trimmed := strings.TrimSpace(line)
-	if trimmed == "" {
+	trimmed := bytes.TrimSpace(line)
+	if len(trimmed) == 0 {
 		return out
 	}
-	off := b + strings.Index(line, trimmed)
+	off := b + cap(line) - cap(trimmed) // trimmed is a subslice of line
 	found := bp.markers.scan(trimmed)
 	if found&markLine != 0 || bp.dropShort(trimmed) {
 		return append(out, span{b, e})
 	}
 	for _, p := range bp.prefixes {
-		if strings.HasPrefix(trimmed, p) {
+		if hasPrefix(trimmed, p) {
 			out = append(out, span{off, off + len(p)})
 			off += len(p)
 			trimmed = trimmed[len(p):]
@@ -74,8 +79,9 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 	}
 	if found&markCredit != 0 {
 		best := -1
+		t := string(trimmed) // a line with a credit marker, which is rare
 		for _, c := range bp.credits {
-			if i := strings.Index(trimmed, c); i >= 0 && (best < 0 || i < best) {
+			if i := strings.Index(t, c); i >= 0 && (best < 0 || i < best) {
 				best = i
 			}
 		}
@@ -88,20 +94,20 @@ func (bp *boilerplate) line(lower string, b, e int, out []span) []span {
 
 // dropShort reports whether a whole line is boilerplate by its e-mail
 // address or, for a short line, by its first word.
-func (bp *boilerplate) dropShort(t string) bool {
+func (bp *boilerplate) dropShort(t []byte) bool {
 	if hasEmail(t) {
 		return true
 	}
 	if len(t) > 80 {
 		return false
 	}
-	words := strings.Fields(t)
-	if len(words) > 8 {
+	words := countFields(t)
+	if words > 8 {
 		return false
 	}
 	for _, s := range bp.starts {
-		if strings.HasPrefix(t, s) && (len(t) == len(s) || !isASCIILetter(t[len(s)])) {
-			return bylineLike(words, s)
+		if hasPrefix(t, s) && (len(t) == len(s) || !isASCIILetter(t[len(s)])) {
+			return bylineLike(t, words, s)
 		}
 	}
 	return false
@@ -110,33 +116,65 @@ func (bp *boilerplate) dropShort(t string) bool {
 // bylineLike keeps short caption-like lines that merely start with a
 // marker word ("share" in "Share prices fell") from being dropped: a line
 // is dropped when it is the marker alone, or the marker is followed by a
-// colon, or it is a "By Name Name" byline.
-func bylineLike(words []string, marker string) bool {
-	if len(words) <= len(strings.Fields(marker))+1 {
+// colon, or it is a "By Name Name" byline. The line t has no white space
+// at its start and the given number of words.
+func bylineLike(t []byte, words int, marker string) bool {
+	if words <= countFields([]byte(marker))+1 {
 		return true
 	}
-	first := words[0]
-	if strings.HasSuffix(first, ":") {
+	if bytes.HasSuffix(firstField(t), []byte(":")) {
 		return true
 	}
 	if marker == "by" || strings.HasSuffix(marker, " by") {
-		return len(words) <= 5
+		return words <= 5
 	}
 	return false
 }
 
 // hasEmail reports whether the text contains something like an e-mail
 // address.
-func hasEmail(t string) bool {
-	for i := strings.IndexByte(t, '@'); i >= 0; {
-		if i > 0 && i+1 < len(t) && t[i-1] != ' ' && strings.Contains(strings.Fields(t[i:])[0], ".") {
+func hasEmail(t []byte) bool {
+	for i := bytes.IndexByte(t, '@'); i >= 0; {
+		if i > 0 && i+1 < len(t) && t[i-1] != ' ' && bytes.IndexByte(firstField(t[i:]), '.') >= 0 {
 			return true
 		}
-		j := strings.IndexByte(t[i+1:], '@')
+		j := bytes.IndexByte(t[i+1:], '@')
 		if j < 0 {
 			break
 		}
 		i += j + 1
 	}
 	return false
+}
+
+// hasPrefix reports whether b begins with p.
+func hasPrefix(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
+}
+
+// firstField returns the first of the fields strings.Fields would split t
+// into, which has no white space at its start.
+func firstField(t []byte) []byte {
+	if i := bytes.IndexFunc(t, unicode.IsSpace); i >= 0 {
+		return t[:i]
+	}
+	return t
+}
+
+// countFields returns how many fields strings.Fields would split t into.
+func countFields(t []byte) int {
+	n, inField := 0, false
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(t[i:])
+		}
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+		i += size
+	}
+	return n
 }

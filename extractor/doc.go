@@ -39,10 +39,12 @@ type doc struct {
 	memo          [8]longestMemo // by dictionary bit
 	hitBuf        []hit
 
-	keyBuf  []byte  // event id key
-	hashBuf []byte  // text for the article id
-	lowBuf  []byte  // the lower-case text being made
-	seen    seenSet // aliases of the entity being output
+	keyBuf  []byte // event id key
+	hashBuf []byte // text for the article id
+	// aliasBuf gathers the aliases of all entities of the output.
+	aliasBuf []string
+	lowBuf   []byte  // the lower-case text being made
+	seen     seenSet // aliases of the entity being output
 
 	// Buffers of the event stage: arguments of all events (each event
 	// holds a full slice of its part), cues and trigger candidates of the
@@ -144,6 +146,41 @@ func (d *doc) tokenize() {
 
 // indexMentions orders the mentions and indexes the top ones by token.
 func (d *doc) indexMentions() {
+	if !d.mentionsInOrder() {
+		d.sortMentions()
+	}
+	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
+	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
+	for mi := range d.ms {
+		m := &d.ms[mi]
+		if !m.top {
+			continue
+		}
+		if d.topAt[m.tb] < 0 {
+			d.topAt[m.tb] = int32(mi)
+		}
+		for i := m.tb; i < m.te; i++ {
+			if d.topCover[i] < 0 {
+				d.topCover[i] = int32(mi)
+			}
+		}
+	}
+}
+
+// mentionsInOrder reports whether the mentions are in order already: by
+// start, the longer first.
+func (d *doc) mentionsInOrder() bool {
+	for i := 1; i < len(d.ms); i++ {
+		if a, b := &d.ms[i-1], &d.ms[i]; a.tb > b.tb || a.tb == b.tb && a.te < b.te {
+			return false
+		}
+	}
+	return true
+}
+
+// sortMentions puts the mentions in order, stably: by start, the longer
+// first.
+func (d *doc) sortMentions() {
 	order := d.intBuf[:0]
 	for i := range d.ms {
 		order = append(order, i)
@@ -175,22 +212,6 @@ func (d *doc) indexMentions() {
 	}
 	d.ms, d.msAlt = sorted, d.ms[:0]
 	d.intBuf, d.intBuf2 = order[:0], newIdx[:0]
-	d.topAt = fill(grow(d.topAt, len(d.toks)), -1)
-	d.topCover = fill(grow(d.topCover, len(d.toks)), -1)
-	for mi := range d.ms {
-		m := &d.ms[mi]
-		if !m.top {
-			continue
-		}
-		if d.topAt[m.tb] < 0 {
-			d.topAt[m.tb] = int32(mi)
-		}
-		for i := m.tb; i < m.te; i++ {
-			if d.topCover[i] < 0 {
-				d.topCover[i] = int32(mi)
-			}
-		}
-	}
 }
 
 // span returns the original text and code point offsets of tokens [b, e).
@@ -200,12 +221,6 @@ func (d *doc) span(b, e int) domain.Span {
 	}
 	t0, t1 := &d.toks[b], &d.toks[e-1]
 	return domain.Span{Text: d.n.orig[t0.ob:t1.oe], Start: int(t0.rs), End: int(t1.re)}
-}
-
-// sentenceSpan returns the span of sentence si.
-func (d *doc) sentenceSpan(si int) domain.Span {
-	s := d.sents[si]
-	return d.span(s.tb, s.te)
 }
 
 // maxPooledTokens bounds the buffers kept for reuse, so that one huge
@@ -229,16 +244,17 @@ func (x *Extractor) getDoc() *doc {
 
 // putDoc keeps a working state's buffers for reuse unless they are large.
 func (x *Extractor) putDoc(d *doc) {
-	if cap(d.toks) > maxPooledTokens || cap(d.lowBuf) > maxPooledBytes {
+	if cap(d.toks) > maxPooledTokens || cap(d.lowBuf) > maxPooledBytes || cap(d.norm.text) > maxPooledBytes {
 		return
 	}
 	*d = doc{
-		norm: normText{om: offsetMap{nb: d.norm.om.nb[:0], rn: d.norm.om.rn[:0], ob: d.norm.om.ob[:0]}},
+		norm: d.norm.keep(),
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
-		seen: seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
+		aliasBuf: d.aliasBuf[:0],
+		seen:     seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],

@@ -14,14 +14,16 @@ import (
 // document builds the output: the article, its entities in order of first
 // mention and its events in text order. The mentions, aliases and
 // arguments of all entities and events share a few backing arrays, each
-// entity or event getting a full slice of its own part.
+// entity or event getting a full slice of its own part. Every value is
+// written in place, field by field: copying a whole struct that holds
+// pointers into the heap costs more while the collector runs.
 func (d *doc) document(source string) domain.Document {
 	var id string
 	id, d.hashBuf = articleID(d.n, d.hashBuf)
 	doc := domain.Document{
 		Article:  domain.Article{ID: id, Source: source, Title: titleOf(d.n.orig)},
-		Entities: make([]domain.Entity, 0, len(d.ents)),
-		Events:   make([]domain.Event, 0, len(d.events)),
+		Entities: make([]domain.Entity, len(d.ents)),
+		Events:   make([]domain.Event, len(d.events)),
 	}
 	order := d.intBuf[:0]
 	nm := 0
@@ -30,19 +32,20 @@ func (d *doc) document(source string) domain.Document {
 		nm += len(e.mentions)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
-	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: make([]string, 0, nm)}
-	for _, ei := range order {
-		doc.Entities = append(doc.Entities, d.outEntity(d.ents[ei], &out))
+	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: d.aliasBuf[:0]}
+	for k, ei := range order {
+		d.outEntity(&doc.Entities[k], d.ents[ei], &out)
 	}
 	d.intBuf = order[:0]
+	d.aliasBuf = exactAliases(doc.Entities, out.aliases)
 	na := 0
 	for _, ev := range d.events {
 		na += len(ev.args)
 	}
 	out.args = make([]domain.Argument, 0, na)
 	ids := d.eventIDs(doc.Article.ID)
-	for k, ev := range d.events {
-		doc.Events = append(doc.Events, d.outEvent(ids[k*eventIDLen:(k+1)*eventIDLen], ev, &out))
+	for k := range d.events {
+		d.outEvent(&doc.Events[k], ids[k*eventIDLen:(k+1)*eventIDLen], &d.events[k], &out)
 	}
 	return doc
 }
@@ -90,25 +93,43 @@ func (d *doc) eventIDs(articleID string) string {
 }
 
 // outBufs are the backing arrays of the output's mentions, aliases and
-// arguments.
+// arguments. The aliases are gathered in a reused buffer first: far fewer
+// than the mentions, their number is known only at the end.
 type outBufs struct {
 	mentions []domain.Mention
 	aliases  []string
 	args     []domain.Argument
 }
 
-// outEntity converts an entity with its mentions and aliases.
-func (d *doc) outEntity(e *entity, out *outBufs) domain.Entity {
+// exactAliases moves the entities' aliases, slices of buf, to an array of
+// their own and returns buf emptied for reuse.
+func exactAliases(ents []domain.Entity, buf []string) []string {
+	all := make([]string, len(buf))
+	copy(all, buf)
+	a0 := 0
+	for k := range ents {
+		a1 := a0 + len(ents[k].Aliases)
+		ents[k].Aliases = all[a0:a1:a1]
+		a0 = a1
+	}
+	clear(buf) // keep no text alive in the pool
+	return buf[:0]
+}
+
+// outEntity converts an entity with its mentions and aliases into oe,
+// which is zero.
+func (d *doc) outEntity(oe *domain.Entity, e *entity, out *outBufs) {
 	g := d.k.gaz
-	oe := domain.Entity{ID: e.id, Type: e.typ, Name: e.name}
-	if e.country >= 0 && e.typ != domain.Country {
+	oe.ID, oe.Type, oe.Name = e.id, e.typ, e.name
+	if e.country >= 0 {
 		oe.Country = g.countries[e.country].name
-		oe.CountryID = g.countries[e.country].id
+		if e.typ != domain.Country {
+			oe.CountryID = g.countries[e.country].id
+		}
 	}
-	if e.typ == domain.Country && e.country >= 0 {
-		oe.Country = g.countries[e.country].name
+	if e.regionID != "" {
+		oe.RegionID = e.regionID
 	}
-	oe.RegionID = e.regionID
 	if e.memberOf >= 0 {
 		oe.MemberOf = d.ents[e.memberOf].id
 	}
@@ -122,28 +143,37 @@ func (d *doc) outEntity(e *entity, out *outBufs) domain.Entity {
 			continue
 		}
 		last = m.tb
+		out.mentions = out.mentions[:len(out.mentions)+1]
+		om := &out.mentions[len(out.mentions)-1]
 		sp := d.span(m.tb, m.te)
-		out.mentions = append(out.mentions, domain.Mention{Text: sp.Text, Start: sp.Start, End: sp.End, Count: m.count})
-		alias := sp.Text
+		om.Text, om.Start, om.End, om.Count = sp.Text, sp.Start, sp.End, m.count
+		if m.kind == mPronoun {
+			continue
+		}
+		alias := om.Text
 		if m.kind == mActor && m.count > 0 {
 			alias = d.actorName(m)
 		}
-		if m.kind != mPronoun && d.seen.add(alias) {
+		if d.seen.add(alias) {
 			out.aliases = append(out.aliases, alias)
 		}
 	}
 	oe.Mentions = out.mentions[m0:len(out.mentions):len(out.mentions)]
 	oe.Aliases = out.aliases[a0:len(out.aliases):len(out.aliases)]
-	return oe
 }
 
-// outEvent converts a found event with its id.
-func (d *doc) outEvent(id string, ev eventFound, out *outBufs) domain.Event {
-	trig := d.span(ev.tb, ev.te)
+// outEvent converts a found event with its id into oev, which is zero.
+func (d *doc) outEvent(oev *domain.Event, id string, ev *eventFound, out *outBufs) {
 	a0 := len(out.args)
 	for _, a := range ev.args {
+		out.args = out.args[:len(out.args)+1]
+		arg := &out.args[len(out.args)-1]
+		arg.Role = a.role
 		sp := d.span(a.tb, a.te)
-		arg := domain.Argument{Role: a.role, Text: sp.Text, Start: sp.Start, End: sp.End, Amount: a.amount}
+		arg.Text, arg.Start, arg.End = sp.Text, sp.Start, sp.End
+		if a.amount != nil {
+			arg.Amount = a.amount
+		}
 		if a.mention >= 0 {
 			m := &d.ms[a.mention]
 			if m.ent >= 0 {
@@ -151,18 +181,13 @@ func (d *doc) outEvent(id string, ev eventFound, out *outBufs) domain.Event {
 			}
 			arg.Count = m.count
 		}
-		out.args = append(out.args, arg)
 	}
-	return domain.Event{
-		ID:         id,
-		Type:       ev.rule.Type,
-		Modality:   ev.modality,
-		Trigger:    trig,
-		Sentence:   d.sentenceSpan(ev.sent),
-		Arguments:  out.args[a0:len(out.args):len(out.args)],
-		Rule:       ev.rule.ID,
-		Confidence: ev.rule.Confidence,
-	}
+	oev.ID, oev.Type, oev.Modality = id, ev.rule.Type, ev.modality
+	oev.Trigger = d.span(ev.tb, ev.te)
+	s := d.sents[ev.sent]
+	oev.Sentence = d.span(s.tb, s.te)
+	oev.Arguments = out.args[a0:len(out.args):len(out.args)]
+	oev.Rule, oev.Confidence = ev.rule.ID, ev.rule.Confidence
 }
 
 // seenSet is a small set of strings, a slice until it grows large. Its

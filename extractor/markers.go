@@ -117,7 +117,7 @@ func (m *markerScanner) link(nodes []acNode) []int {
 
 // scan returns markLine when a line marker occurs in s, else markCredit
 // when a credit marker does, else 0.
-func (m *markerScanner) scan(s string) uint8 {
+func (m *markerScanner) scan(s []byte) uint8 {
 	next, class := m.next, &m.class
 	var st uint32
 	i := 0

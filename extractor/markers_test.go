@@ -30,7 +30,7 @@ func TestMarkerScanner(t *testing.T) {
 		if want&markLine != 0 {
 			want = markLine
 		}
-		if got := m.scan(line); got != want {
+		if got := m.scan([]byte(line)); got != want {
 			t.Fatalf("scan(%q) = %d, want %d", line, got, want)
 		}
 	}

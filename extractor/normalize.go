@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -91,12 +92,28 @@ func (k *offsetCursor) advance(x int) {
 }
 
 // normText is the normalised text with its lower-case copy and offset map.
+// Both copies are buffers reused from one article to the next: no string
+// is made of them. A token's lower-case form is a string from elsewhere
+// (see lowForm).
 type normText struct {
 	orig  string
-	text  string // folded, case kept
-	lower string // folded and lower-cased, same byte length as text
+	text  []byte // folded, case kept
+	lower []byte // folded and lower-cased, same length as text
 	om    offsetMap
 	runes int
+	// lows collects the lower-case forms found neither in the original
+	// text nor in the vocabulary, lowToks their tokens: one string is
+	// made of them once the text is tokenised.
+	lows    []byte
+	lowToks []int32
+}
+
+// keep returns an empty normText with n's buffers, for reuse.
+func (n *normText) keep() normText {
+	return normText{
+		text: n.text[:0], om: offsetMap{nb: n.om.nb[:0], rn: n.om.rn[:0], ob: n.om.ob[:0]},
+		lows: n.lows[:0], lowToks: n.lowToks[:0],
+	}
 }
 
 // normalize folds text and builds the offset map.
@@ -115,47 +132,45 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
-// reset normalises orig into n, reusing n's offset map arrays and lowBuf
-// for the lower-case copy; it returns lowBuf for reuse. Text that needs no
-// folding is used as it is.
+// reset normalises orig into n, reusing n's buffers and lowBuf for the
+// lower-case copy; it returns lowBuf for reuse.
 func (n *normText) reset(orig string, lowBuf []byte) []byte {
 	m := offsetMap{nb: append(n.om.nb[:0], 0), rn: append(n.om.rn[:0], 0), ob: append(n.om.ob[:0], 0)}
-	text, rn := orig, len(orig)
-	if p := plainEnd(orig, 0); p < len(orig) {
-		text, rn = fold(orig, p, &m)
+	p := plainEnd(orig, 0)
+	text, rn := append(n.text[:0], orig[:p]...), p
+	if p < len(orig) {
+		text, rn = fold(orig, p, &m, text)
 	}
 	lowBuf = lowerInPlace(append(lowBuf[:0], text...))
-	*n = normText{orig: orig, text: text, lower: string(lowBuf), om: m, runes: rn}
+	*n = normText{orig: orig, text: text, lower: lowBuf, om: m, runes: rn, lows: n.lows[:0], lowToks: n.lowToks[:0]}
 	return lowBuf
 }
 
-// fold folds orig, whose first p bytes are plain ASCII, adding a
-// checkpoint to m for every rune that is not one byte long in either text.
-// It returns the folded text and its number of runes.
-func fold(orig string, p int, m *offsetMap) (string, int) {
-	var text strings.Builder
-	text.Grow(len(orig))
-	text.WriteString(orig[:p])
+// fold appends the folding of orig[p:] to text, which holds orig[:p],
+// plain ASCII, adding a checkpoint to m for every rune that is not one
+// byte long in either text. It returns the folded text and its number of
+// runes.
+func fold(orig string, p int, m *offsetMap, text []byte) ([]byte, int) {
 	rn := p
 	for ob := p; ob < len(orig); {
 		if j := plainEnd(orig, ob); j > ob {
-			text.WriteString(orig[ob:j])
+			text = append(text, orig[ob:j]...)
 			rn += j - ob
 			ob = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(orig[ob:])
 		f := foldRune(r)
-		text.WriteRune(f)
+		text = utf8.AppendRune(text, f)
 		ob += size
 		rn++
 		if size != 1 || utf8.RuneLen(f) != 1 {
-			m.nb = append(m.nb, int32(text.Len()))
+			m.nb = append(m.nb, int32(len(text)))
 			m.rn = append(m.rn, int32(rn))
 			m.ob = append(m.ob, int32(ob))
 		}
 	}
-	return text.String(), rn
+	return text, rn
 }
 
 // plainEnd returns the end of the run of plain ASCII bytes of s that
@@ -241,7 +256,7 @@ func articleID(n *normText, buf []byte) (string, []byte) {
 	start := 0
 	for {
 		i := f.next(start)
-		w.writeString(s[start:i])
+		w.write(s[start:i])
 		if i == len(s) {
 			break
 		}
@@ -249,7 +264,7 @@ func articleID(n *normText, buf []byte) (string, []byte) {
 		for isSpaceByte(s[j]) {
 			j++ // s has no white space at its end, so s[j] exists
 		}
-		w.writeString(" ")
+		w.write([]byte{' '})
 		start = j
 	}
 	w.h.Write(w.buf)
@@ -261,7 +276,7 @@ func articleID(n *normText, buf []byte) (string, []byte) {
 // It keeps the next position of each of those, so that every byte is
 // searched once.
 type runFinder struct {
-	s          string
+	s          []byte
 	nl, cr, sp int // the next "\n", "\r" and "  "; -1 before a search
 }
 
@@ -281,11 +296,11 @@ func (f *runFinder) next(from int) int {
 // indexFrom returns the first index of sub in s at or after from, len(s)
 // when there is none; last is the answer of the previous search, kept
 // while it is still ahead.
-func indexFrom(s, sub string, from, last int) int {
+func indexFrom(s []byte, sub string, from, last int) int {
 	if last >= from {
 		return last
 	}
-	if i := strings.Index(s[from:], sub); i >= 0 {
+	if i := bytes.Index(s[from:], []byte(sub)); i >= 0 {
 		return from + i
 	}
 	return len(s)
@@ -299,7 +314,8 @@ type hashWriter struct {
 
 const hashChunk = 4096
 
-func (w *hashWriter) writeString(s string) {
+// write feeds s to the hash through the buffer.
+func (w *hashWriter) write(s []byte) {
 	for len(s) > 0 {
 		k := min(len(s), hashChunk-len(w.buf))
 		w.buf = append(w.buf, s[:k]...)
@@ -312,7 +328,7 @@ func (w *hashWriter) writeString(s string) {
 }
 
 // trimSpaceBytes trims the white space isSpaceByte knows from both ends.
-func trimSpaceBytes(s string) string {
+func trimSpaceBytes(s []byte) []byte {
 	for len(s) > 0 && isSpaceByte(s[0]) {
 		s = s[1:]
 	}

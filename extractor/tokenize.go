@@ -47,6 +47,15 @@ type token struct {
 
 func (t *token) has(f uint16) bool { return t.flags&f != 0 }
 
+// byteStrings are the strings of one byte, the lower-case forms of
+// one-byte tokens.
+var byteStrings = func() (t [256]string) {
+	for c := range t {
+		t[c] = string([]byte{byte(c)})
+	}
+	return t
+}()
+
 // hardStopByte marks the punctuation a pattern gap may not run over.
 var hardStopByte = [256]bool{';': true, ',': true, '.': true, '?': true, '!': true, '"': true}
 
@@ -62,7 +71,10 @@ func tokenize(n *normText, out []token) []token {
 // word list mask. It runs once per token of every article, so it fills in
 // the token itself: a call per token costs more than the scanning. The
 // token in the reused buffer may hold an earlier token; every field is set
-// on its own, so that only the string field needs a write barrier.
+// on its own, so that only the string field needs a write barrier. The
+// lower-case form is a string that exists already where it can: the
+// vocabulary's word, the original text or a one-byte string; the others
+// are sliced from one string made at the end (setLows).
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	offsets := n.om.cursor()
@@ -84,7 +96,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = utf8.DecodeRune(s[i:])
 			if unicode.IsSpace(r) {
 				pending |= flSpaceBefore
 				i += size
@@ -124,7 +136,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
 		}
 		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
-		t.kind, t.flags, t.low = kind, pending, n.lower[i:end]
+		t.kind, t.flags = kind, pending
 		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
 			if short {
@@ -133,10 +145,47 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
+		switch {
+		case t.id != 0:
+			t.low = v.words[t.id]
+		case short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1):
+			t.low = n.orig[ob:oe] // letters and digits, none upper case
+		case end-i == 1:
+			t.low = byteStrings[n.lower[i]]
+		default:
+			t.low = n.lowForm(t, len(out)-1)
+		}
 		pending = 0
 		i = end
 	}
+	n.setLows(out)
 	return out
+}
+
+// lowForm returns the lower-case form of token t, the k-th, which is not
+// in the vocabulary: the original text when that is the same. Any other
+// form is collected for setLows, and "" returned until then.
+func (n *normText) lowForm(t *token, k int) string {
+	low, orig := n.lower[t.nb:t.ne], n.orig[t.ob:t.oe]
+	if string(low) == orig {
+		return orig
+	}
+	n.lows = append(n.lows, low...)
+	n.lowToks = append(n.lowToks, int32(k))
+	return ""
+}
+
+// setLows gives the tokens lowForm collected their lower-case forms, all
+// sliced from one string.
+func (n *normText) setLows(toks []token) {
+	if len(n.lowToks) == 0 {
+		return
+	}
+	s := string(n.lows)
+	for _, k := range n.lowToks {
+		t := &toks[k]
+		t.low, s = s[:t.ne-t.nb], s[t.ne-t.nb:]
+	}
 }
 
 // shortWord scans the lower-case text at i, where an ASCII letter starts a
@@ -144,7 +193,7 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 // and digits that no apostrophe, letter outside ASCII or initialism
 // continues, it returns the word's end and key; short is false for any
 // other word.
-func shortWord(low string, i int) (end int, key wordKey, short bool) {
+func shortWord(low []byte, i int) (end int, key wordKey, short bool) {
 	w := load64(low, i)
 	k := alnumPrefix(w)
 	if k == 8 {
@@ -158,7 +207,7 @@ func shortWord(low string, i int) (end int, key wordKey, short bool) {
 }
 
 // caseFlags reports whether a word is capitalised or all upper case.
-func caseFlags(w string) uint16 {
+func caseFlags(w []byte) uint16 {
 	if c := w[0]; c < utf8.RuneSelf {
 		if c < 'A' || c > 'Z' {
 			return 0
@@ -175,12 +224,14 @@ func caseFlags(w string) uint16 {
 			}
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := utf8.DecodeRune(w)
 	if !unicode.IsUpper(r) {
 		return 0
 	}
 	letters, upper := 0, 0
-	for _, r := range w {
+	for len(w) > 0 {
+		r, size := utf8.DecodeRune(w)
+		w = w[size:]
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -207,7 +258,7 @@ func isLetter(r rune) bool {
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
 
 // scanNumber scans digits with internal ',' or '.' between digits.
-func scanNumber(s string, i int) int {
+func scanNumber(s []byte, i int) int {
 	j := i
 	for j < len(s) {
 		c := s[j]
@@ -230,7 +281,7 @@ func scanNumber(s string, i int) int {
 
 // scanWord scans letters and digits, an internal apostrophe followed by
 // letters other than a lone "s", and dotted initialisms like "U.S.".
-func scanWord(s string, i int) int {
+func scanWord(s []byte, i int) int {
 	j := i
 	for j < len(s) {
 		if j+8 <= len(s) {
@@ -245,7 +296,7 @@ func scanWord(s string, i int) int {
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[j:])
+			r, size := utf8.DecodeRune(s[j:])
 			if !isLetter(r) {
 				break
 			}

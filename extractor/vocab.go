@@ -95,6 +95,7 @@ var codeWords = [numCodeWords - 1]string{
 // vocab maps known words to ids; id 0 is every unknown word.
 type vocab struct {
 	ids    map[string]int32
+	words  []string  // id -> word, the inverse of ids
 	table  wordTable // the same as ids, for the tokenizer
 	masks  []uint64  // id -> word list bits
 	starts []uint16  // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
@@ -109,6 +110,7 @@ func (v *vocab) intern(w string) int32 {
 	}
 	id := int32(len(v.masks))
 	v.ids[w] = id
+	v.words = append(v.words, w)
 	v.masks = append(v.masks, 0)
 	v.starts = append(v.starts, 0)
 	return id
@@ -117,7 +119,7 @@ func (v *vocab) intern(w string) int32 {
 // buildVocab interns the words of every trie and word list, freezes the
 // tries onto ids and sets the list bits.
 func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
-	v := &vocab{ids: map[string]int32{}, masks: []uint64{0}, starts: []uint16{0}}
+	v := &vocab{ids: map[string]int32{}, words: []string{""}, masks: []uint64{0}, starts: []uint16{0}}
 	for i, w := range codeWords {
 		if id := v.intern(w); id != int32(i+1) {
 			return nil, fmt.Errorf("vocabulary: code word %q got id %d, want %d", w, id, i+1)
@@ -240,7 +242,7 @@ func (t *wordTable) indexShort(ids map[string]int32) {
 }
 
 // keyOf returns the key of w, which is at most wordKeyLen bytes.
-func keyOf(w string) wordKey {
+func keyOf[T string | []byte](w T) wordKey {
 	var buf [wordKeyLen]byte
 	copy(buf[:], w)
 	return wordKey{binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])}
@@ -268,13 +270,13 @@ func (k wordKey) hash() uint32 {
 
 // lookupAt returns the id of the word s[b:e], 0 when unknown. Unless the
 // word is near the end of s, its key is read as two words from s.
-func (t *wordTable) lookupAt(s string, b, e int) int32 {
+func (t *wordTable) lookupAt(s []byte, b, e int) int32 {
 	var k wordKey
 	switch n := e - b; {
 	case n == 1:
 		return t.single[s[b]]
 	case n > wordKeyLen:
-		return t.long[s[b:e]]
+		return t.long[string(s[b:e])]
 	case b+wordKeyLen > len(s):
 		k = keyOf(s[b:e])
 	default:
