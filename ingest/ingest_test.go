@@ -82,7 +82,9 @@ func TestIngestCorpusFacts(t *testing.T) {
 			`MATCH (ev:QuotaDemand) WHERE ev.amountMin = 700000 AND ev.amountMax = 1000000 AND ev.currency = 'USD' AND ev.period = 'year'
 			 RETURN count(ev) > 0`, 1},
 		{"China's MSS and North Korea's MSS are two nodes",
-			`MATCH (a:Agency) WHERE a.name = 'Ministry of State Security' OR 'MSS' IN a.aliases RETURN count(DISTINCT a.id)`, 2},
+			`MATCH (a:Agency {name: 'Ministry of State Security'}) RETURN count(DISTINCT a.id)`, 2},
+		{"the two ministries called MSS (state and social security) are apart",
+			`MATCH (a:Agency) WHERE 'MSS' IN a.aliases AND a.id STARTS WITH 'agency:kp:' RETURN count(DISTINCT a.id)`, 2},
 		{"every event reported in an article", "MATCH (ev:Event) WHERE NOT (ev)-[:REPORTED_IN]->(:Article) RETURN count(ev)", 0},
 	}
 	for _, c := range checks {
