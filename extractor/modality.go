@@ -139,6 +139,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 	best := def
 	bestDist := 1 << 30
 	bestPrio := -1
+	future := false // a modal or future cue applies
 	for _, c := range cues {
 		cat := &cs.cats[c.cat]
 		if ignore[cat.name] {
@@ -162,9 +163,16 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 				dist = n
 			}
 		}
+		if dist >= 0 && (cat.name == "modal" || cat.name == "future") {
+			future = true
+		}
 		if dist >= 0 && (prio > bestPrio || prio == bestPrio && dist < bestDist) {
 			best, bestDist, bestPrio = cat.modality, dist, prio
 		}
+	}
+	if best == domain.Negated && future {
+		// "will not be sent back": a promise not to act, not a denial.
+		return domain.Hypothetical
 	}
 	return best
 }
