@@ -639,13 +639,13 @@ func (d *doc) subjectBody(mi int) int {
 	if m.tb-s.tb > 2 || mi > 0 && d.ms[mi-1].sent == m.sent {
 		return -1 // not the first words of the sentence
 	}
-	for k := m.te; k < s.te && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")); k++ {
+	for k := m.te; k < s.te; k++ {
 		if d.is(k, lAuxBe) {
 			return -1 // "They were handed over": the people acted on
 		}
-	}
-	if m.te < s.te && d.is(m.te, lAuxBe) {
-		return -1
+		if !d.is(k, lAux) && !hasSuffix(d.toks[k].low, "ly") {
+			break
+		}
 	}
 	p := d.sents[m.sent-1]
 	for k := p.tb; k < p.te; k++ {
