@@ -176,7 +176,7 @@ func TestArgumentSpans(t *testing.T) {
 		{"A welder surnamed Ri fled in May. Pyongyang demanded that the consulate hand Ri over.", "", domain.Repatriation, domain.Patient, "Ri"},
 		// A participle with a bare noun after it is active; a give-verb
 		// keeps its object in the passive.
-		{"Inspectors searched homes in Hyesan.", "", domain.Surveillance, domain.Agent, "Inspectors"},
+		{"Agents tapped phones in Hyesan.", "", domain.Surveillance, domain.Agent, "Agents"},
 		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
 		// A place named by its kind first: "the Russian city of Kazan".
 		{"North Korean workers in the Russian city of Kazan were ordered to pay 100 dollars.", "", domain.QuotaDemand, domain.Location, "Kazan"},
