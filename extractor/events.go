@@ -155,7 +155,7 @@ func (d *doc) mergeOrAdd(first int, ev eventFound) {
 		for _, a := range ev.args {
 			// One participant fills one role: a trigger's subject is no
 			// agent of the passive trigger it merges with.
-			if !hasRole(p.args, a.role) && !hasMention(p.args, a.mention) {
+			if roleIndex(p.args, a.role) < 0 && !hasMention(p.args, a.mention) {
 				p.args = append(p.args, a)
 			}
 		}
@@ -186,15 +186,6 @@ func (d *doc) argWeight(args []argFound) int {
 func hasMention(args []argFound, mi int) bool {
 	for _, a := range args {
 		if mi >= 0 && a.mention == mi {
-			return true
-		}
-	}
-	return false
-}
-
-func hasRole(args []argFound, r domain.Role) bool {
-	for _, a := range args {
-		if a.role == r {
 			return true
 		}
 	}
@@ -552,18 +543,18 @@ func (d *doc) carryDefectors() {
 		if ev.rule.Type != domain.Defection {
 			continue
 		}
-		if k := agentArg(ev.args); k >= 0 && d.refersBack(ev) && d.isHelper(ev.args[k]) {
+		if k := roleIndex(ev.args, domain.Agent); k >= 0 && d.refersBack(ev) && d.isHelper(ev.args[k]) {
 			// "a broker had arranged the escape": the broker helped.
 			ev.args = slices.Delete(ev.args, k, k+1)
 		}
-		if k := agentArg(ev.args); k >= 0 {
+		if k := roleIndex(ev.args, domain.Agent); k >= 0 {
 			if ev.modality == domain.Asserted && ev.args[k].mention >= 0 {
 				last = i
 			}
 			continue
 		}
 		if last >= 0 && d.refersBack(ev) {
-			ev.args = append(ev.args, d.events[last].args[agentArg(d.events[last].args)])
+			ev.args = append(ev.args, d.events[last].args[roleIndex(d.events[last].args, domain.Agent)])
 			sortArgs(ev.args)
 		}
 	}
@@ -589,10 +580,10 @@ func (d *doc) isHelper(a argFound) bool {
 	return false
 }
 
-// agentArg returns the index of the agent among args, or -1.
-func agentArg(args []argFound) int {
+// roleIndex returns the index of the first argument with the role, or -1.
+func roleIndex(args []argFound, r domain.Role) int {
 	for k, a := range args {
-		if a.role == domain.Agent {
+		if a.role == r {
 			return k
 		}
 	}
@@ -626,7 +617,7 @@ func (d *doc) refersBack(ev *eventFound) bool {
 func (d *doc) carryCaptors() {
 	for i := range d.events {
 		ev := &d.events[i]
-		if ev.rule.Type != domain.Repatriation || agentArg(ev.args) >= 0 || ev.modality == domain.Negated || !d.passiveTrigger(ev.sent, ev.tb) || d.conditionalBefore(ev.sent, ev.tb) {
+		if ev.rule.Type != domain.Repatriation || roleIndex(ev.args, domain.Agent) >= 0 || ev.modality == domain.Negated || !d.passiveTrigger(ev.sent, ev.tb) || d.conditionalBefore(ev.sent, ev.tb) {
 			continue
 		}
 		if strings.Contains(ev.rule.ID, "recall") || strings.Contains(ev.rule.ID, "ordered") {
@@ -653,7 +644,7 @@ func (d *doc) carryCaptors() {
 			if p.rule.Type != domain.Arrest || p.modality != domain.Asserted {
 				continue
 			}
-			a := agentArg(p.args)
+			a := roleIndex(p.args, domain.Agent)
 			if a < 0 || p.args[a].mention < 0 || !d.isAuthority(p.args[a].mention) {
 				continue
 			}
@@ -672,7 +663,7 @@ func (d *doc) carryCaptors() {
 			continue
 		}
 		p := &d.events[found]
-		ev.args = append(ev.args, p.args[agentArg(p.args)])
+		ev.args = append(ev.args, p.args[roleIndex(p.args, domain.Agent)])
 		sortArgs(ev.args)
 	}
 }
