@@ -1452,7 +1452,8 @@ func (d *doc) govUse(b, e, limit int) bool {
 }
 
 // moneySentTo reports whether the "to" at k ends a sending of money:
-// "remit to Pyongyang", "send it to Pyongyang", "pay the money to".
+// "remit to Pyongyang", "send it to Pyongyang", "pay the money to", "the
+// money has to go to Pyongyang".
 // People "sent back to Pyongyang" go to the city.
 func (d *doc) moneySentTo(k, sb int) bool {
 	money := false
@@ -1468,9 +1469,23 @@ func (d *doc) moneySentTo(k, sb int) bool {
 			"transferred", "hand", "hands", "handed", "deliver", "delivers", "delivered", "give", "gives", "gave",
 			"forward", "forwards", "forwarded", "forwarding":
 			return money
+		case "go", "goes", "went", "flow", "flows":
+			return d.moneyBefore(i, sb) // the money is the subject
+
 		}
 		if d.toks[i].kind == tkPunct {
 			return false
+		}
+	}
+	return false
+}
+
+// moneyBefore reports whether a money word or an amount stands within six
+// tokens before i in the sentence starting at sb.
+func (d *doc) moneyBefore(i, sb int) bool {
+	for k := i - 1; k >= sb && k >= i-6; k-- {
+		if d.is(k, lMoney) || d.amountCover[k] >= 0 {
+			return true
 		}
 	}
 	return false
