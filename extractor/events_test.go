@@ -7,10 +7,10 @@ import (
 	"eventgraph/domain"
 )
 
-// argText returns the text of the last argument in role of the events of
-// type typ whose sentence contains sentence, and whether there was such an
-// event.
-func argText(doc domain.Document, typ domain.EventType, sentence string, role domain.Role) (got string, seen bool) {
+// lastArg returns the last argument in role of the events of type typ
+// whose sentence contains sentence (the zero argument when none), and
+// whether there was such an event.
+func lastArg(doc domain.Document, typ domain.EventType, sentence string, role domain.Role) (got domain.Argument, seen bool) {
 	for _, ev := range doc.Events {
 		if ev.Type != typ || !strings.Contains(ev.Sentence.Text, sentence) {
 			continue
@@ -18,11 +18,17 @@ func argText(doc domain.Document, typ domain.EventType, sentence string, role do
 		seen = true
 		for _, a := range ev.Arguments {
 			if a.Role == role {
-				got = a.Text
+				got = a
 			}
 		}
 	}
 	return got, seen
+}
+
+// argText returns the text of lastArg.
+func argText(doc domain.Document, typ domain.EventType, sentence string, role domain.Role) (string, bool) {
+	a, seen := lastArg(doc, typ, sentence, role)
+	return a.Text, seen
 }
 
 // argCase says that the events of a type whose sentence contains sentence
@@ -211,16 +217,9 @@ func TestAmounts(t *testing.T) {
 		{"Each worker must hand over 500 Chinese yuan to the Party.", domain.Amount{Min: 500, Max: 500, Currency: "CNY"}},
 	}
 	for _, tt := range tests {
-		var got *domain.Amount
-		for _, ev := range mustExtract(t, x, tt.text).Events {
-			for _, a := range ev.Arguments {
-				if ev.Type == domain.QuotaDemand && a.Role == domain.AmountRole && got == nil {
-					got = a.Amount
-				}
-			}
-		}
-		if got == nil || *got != tt.want {
-			t.Errorf("%q: amount = %+v, want %+v", tt.text, got, tt.want)
+		a, _ := lastArg(mustExtract(t, x, tt.text), domain.QuotaDemand, "", domain.AmountRole)
+		if a.Amount == nil || *a.Amount != tt.want {
+			t.Errorf("%q: amount = %+v, want %+v", tt.text, a.Amount, tt.want)
 		}
 	}
 }
