@@ -35,6 +35,10 @@ var ErrTooLarge = errors.New("extractor: text larger than MaxTextBytes")
 // ErrInvalidUTF8 is returned by Extract for text that is not valid UTF-8.
 var ErrInvalidUTF8 = errors.New("extractor: text is not valid UTF-8")
 
+// ErrInternal is returned by Extract when a defect of the extractor stops
+// it on one text; callers skip that text and go on with the rest.
+var ErrInternal = errors.New("extractor: internal error")
+
 // Extractor holds the compiled rules, cues and gazetteers. It is immutable
 // after construction and safe for concurrent use.
 type Extractor struct {
@@ -176,14 +180,20 @@ func (x *Extractor) Rules() []Rule {
 }
 
 // Extract reads one article and returns its entities and events. It is
-// deterministic and does no I/O; it fails only for text that is not valid
-// UTF-8 or is longer than MaxTextBytes.
-func (x *Extractor) Extract(source, text string) (domain.Document, error) {
+// deterministic and does no I/O; it fails for text that is not valid
+// UTF-8 or is longer than MaxTextBytes, and with ErrInternal, instead of
+// crashing the caller's batch, should a defect make it panic.
+func (x *Extractor) Extract(source, text string) (doc domain.Document, err error) {
 	if len(text) > MaxTextBytes {
 		return domain.Document{}, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))
 	}
 	if !utf8.ValidString(text) {
 		return domain.Document{}, ErrInvalidUTF8
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = domain.Document{}, fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	return x.extract(source, text), nil
 }

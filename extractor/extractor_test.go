@@ -127,6 +127,20 @@ func TestExtractRefusesBadInput(t *testing.T) {
 	}
 }
 
+// TestExtractDefectIsAnError checks that a panic inside extraction (here
+// an Extractor built without New) comes back as ErrInternal, so that one
+// text cannot crash a batch.
+func TestExtractDefectIsAnError(t *testing.T) {
+	var x Extractor
+	doc, err := x.Extract("x", "Three workers defected in Dandong.")
+	if !errors.Is(err, ErrInternal) {
+		t.Fatalf("error = %v, want ErrInternal", err)
+	}
+	if len(doc.Events) != 0 || len(doc.Entities) != 0 {
+		t.Errorf("doc = %d events, %d entities; want an empty document", len(doc.Events), len(doc.Entities))
+	}
+}
+
 func TestExtractEmptyAndBoilerplateOnly(t *testing.T) {
 	x := newTestExtractor(t)
 	for _, text := range []string{"", "\n\n  \n", "Read in Korean\nPlease direct any comments to news@example.org.\nCopyright Daily NK."} {
