@@ -21,7 +21,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			if picksMention(st.kind) && st.types&present == 0 {
 				continue // no mention of its types in the sentence
 			}
-			a, ok := d.applyStrategy(st, si, tb, te, &used)
+			a, ok := d.applyStrategy(st, si, tb, te, &used, rs.homes)
 			if !ok {
 				continue
 			}
@@ -133,19 +133,20 @@ func (d *doc) relativeEnd(i, se int) int {
 
 // picker tells whether a mention may fill a strategy's role: it is of
 // the strategy's types, has no role yet, and is neither the place of a
-// reporter's source nor someone's hometown.
+// reporter's source nor, unless the role takes one, someone's hometown.
 type picker struct {
 	d     *doc
 	s     sentence
 	types uint16
 	used  *usedSet
 	poss  bool // possessors may be picked ("China's repatriation of")
+	homes bool // hometowns may be picked (a defector's origin)
 }
 
 func (p *picker) ok(mi int) bool {
 	d := p.d
 	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi) &&
-		(p.poss || !d.ownsNext(mi))
+		(p.homes || !d.peopleFromHome(mi)) && (p.poss || !d.ownsNext(mi))
 }
 
 // ownsNext reports whether mention mi only owns the people named after
@@ -180,9 +181,9 @@ func (p *picker) pick(mi int) (argFound, bool) {
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet) (argFound, bool) {
+func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, homes bool) (argFound, bool) {
 	s := d.sents[si]
-	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss}
+	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss, homes: homes}
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {
@@ -266,6 +267,38 @@ func (d *doc) hometown(mi int) bool {
 	p, pp := d.toks[k-1].low, d.toks[k-2].low
 	return p == "from" && (pp == "originally" || pp == "hailing" || pp == "hail" || pp == "hails") ||
 		p == "of" && (pp == "native" || pp == "natives")
+}
+
+// peopleFromHome reports whether "from" before a North Korean place
+// follows the people it describes: "a family of three from Musan", "a
+// woman in her 40s from Sambong". A place abroad there may still be where
+// they were sent from ("workers from Dandong were sent home").
+func (d *doc) peopleFromHome(mi int) bool {
+	k := d.ms[mi].tb - 1
+	if k < 2 || d.toks[k].low != "from" || !d.inNorthKorea(&d.ms[mi]) {
+		return false
+	}
+	if n := d.topCover[k-1]; n >= 0 && d.ms[n].te == k {
+		o := &d.ms[n]
+		return o.kind == mActor || o.kind == mGroupNoun || o.kind == mPronoun || o.kind == mPerson
+	}
+	// "a woman in her 40s from Sambong": an age after the people.
+	w := d.toks[k-1].low
+	return len(w) == 3 && w[0] >= '1' && w[0] <= '9' && w[1:] == "0s" && k >= 3 && d.toks[k-3].low == "in"
+}
+
+// inNorthKorea reports whether a place mention is North Korea or lies in it.
+func (d *doc) inNorthKorea(m *mention) bool {
+	g := d.k.gaz
+	switch m.kind {
+	case mCountry:
+		return m.country >= 0 && g.countries[m.country].code == "kp"
+	case mCity:
+		return m.ref >= 0 && g.cities[m.ref].country == "kp"
+	case mRegion:
+		return m.ref >= 0 && g.regions[m.ref].country == "kp"
+	}
+	return false
 }
 
 // sourcePlace reports whether a mention is the place of a reporter's

@@ -30,6 +30,9 @@ type roleStrategies struct {
 	role       domain.Role
 	rank       int // roleOrder(role)
 	strategies []strategy
+	// homes lets a hometown fill the role: the place a defector leaves
+	// ("a family of five from Sinuiju escaped").
+	homes bool
 }
 
 // strategy is one argument strategy with the mention types it accepts.
@@ -198,7 +201,8 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	}
 	sort.Strings(roles)
 	for _, role := range roles {
-		rs := roleStrategies{role: domain.Role(role), rank: roleOrder(domain.Role(role))}
+		rs := roleStrategies{role: domain.Role(role), rank: roleOrder(domain.Role(role)),
+			homes: r.Type == domain.Defection && domain.Role(role) == domain.Origin}
 		for _, s := range r.Arguments[domain.Role(role)] {
 			st, err := parseStrategy(s)
 			if err != nil {

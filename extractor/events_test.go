@@ -223,3 +223,15 @@ func TestAmounts(t *testing.T) {
 		}
 	}
 }
+
+// TestHometownOrigin checks that a North Korean hometown after the people
+// ("a family of three from Musan") is the origin of their escape but not
+// where they were sent back from; a town abroad there still is.
+func TestHometownOrigin(t *testing.T) {
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"Chinese police sent back a family of three from Musan last week.", "sent back", domain.Repatriation, domain.Origin, ""},
+		{"One woman in her 50s from Hyesan was sent back in May.", "sent back", domain.Repatriation, domain.Origin, ""},
+		{"A family of four from Hoeryong escaped across the Tumen River in June.", "escaped", domain.Defection, domain.Origin, "Hoeryong"},
+		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
+	})
+}
