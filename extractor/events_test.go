@@ -235,3 +235,15 @@ func TestHometownOrigin(t *testing.T) {
 		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
 	})
 }
+
+// TestBareCountGroup checks that "the six" or "all eleven" standing alone
+// is a participant, and that an abbreviation's full stop ("Nov. 15") does
+// not cut a pattern's gap.
+func TestBareCountGroup(t *testing.T) {
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"Six women were caught in Antu. The six were driven to Tumen on Nov. 15 and handed to North Korean border guards.", "The six", domain.Repatriation, domain.Patient, "The six"},
+		{"Seven workers fled. Police caught the seven in Yanji.", "Police caught", domain.Arrest, domain.Patient, "the seven"},
+		{"Three loggers fled to Russia. So far the Russian side has not handed the three over.", "handed", domain.Repatriation, domain.Patient, "the three"},
+		{"Police detained the two men in Yanji.", "detained", domain.Arrest, domain.Patient, "the two men"},
+	})
+}

@@ -250,6 +250,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 	if approx {
 		j++ // "about 60 North Koreans": the approximation belongs to the count
 	}
+	numAt := j
 	if d.numeric(j) {
 		if v, e, ok := d.countAt(j, limit); ok {
 			count, j = v, e
@@ -258,6 +259,12 @@ func (d *doc) parseNP(i, limit, si int) int {
 				return d.partitive(i, j, limit, si, count) // "two of his soldiers"
 			}
 		}
+	}
+	if count > 1 && d.bareCount(i, numAt, j, limit) {
+		m := newMention(mGroupNoun, i, j, si)
+		m.count, m.top = count, true
+		d.add(m)
+		return j
 	}
 	// "two other workers", "the 11 remaining waitresses": a group told
 	// apart from the one named before.
@@ -290,6 +297,27 @@ func (d *doc) parseNP(i, limit, si int) int {
 		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
 	}
 	return i
+}
+
+// bareCount reports whether "the" or "all" at i and a count read from
+// numAt to j stand alone for a group named before: "the six were handed
+// over", "hand the three over", "all eleven into custody". Nothing that
+// could be a noun follows.
+func (d *doc) bareCount(i, numAt, j, limit int) bool {
+	if numAt != i+1 || d.toks[i].low != "the" && d.toks[i].low != "all" {
+		return false
+	}
+	if j >= limit {
+		return true
+	}
+	t := &d.toks[j]
+	switch {
+	case t.kind == tkPunct:
+		return t.low != "-" && t.low != "'s"
+	case t.low == "of" || t.has(flNPStart) || t.has(flUpper):
+		return false
+	}
+	return d.is(j, lAux) || d.is(j, lAuxBe) || d.is(j, lPrep) || t.low == "had" || t.low == "have" || hasSuffix(t.low, "ed")
 }
 
 // determinedPlace records a place whose name begins with a determiner

@@ -43,6 +43,7 @@ func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 			continue // the line break will close the sentence
 		}
 		if t.low == "." && abbreviationBefore(toks, i, lx) {
+			t.flags &^= flHardStop // "on Nov. 15 and handed": no stop for a pattern's gap either
 			continue
 		}
 		if startsSentence(&toks[j]) {
