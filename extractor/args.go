@@ -155,7 +155,7 @@ func (p *picker) ok(mi int) bool {
 func (d *doc) ownsNext(mi int) bool {
 	m := &d.ms[mi]
 	se := d.sents[m.sent].te
-	if m.kind != mActor && m.kind != mPronoun && m.kind != mGroupNoun || m.te+1 >= se {
+	if m.kind != mActor && m.kind != mPerson && m.kind != mPronoun && m.kind != mGroupNoun || m.te+1 >= se {
 		return false
 	}
 	if w := d.toks[m.te].low; w != "'s" && w != "'" {
@@ -373,8 +373,23 @@ func (d *doc) inPP(mi, sb int) bool {
 	if k <= sb {
 		return false
 	}
-	p := d.toks[k-1].low
-	return d.is(k-1, lPrep) || p == "'s"
+	if d.toks[k-1].low == "'s" {
+		// "the soldier's parents were sent", "Choe's two sons": people
+		// owned head the phrase, which is in a PP when the owner's is
+		// ("information about a defector's family").
+		if m.kind != mActor && m.kind != mGroupNoun || k-2 < sb {
+			return true
+		}
+		j := k - 2
+		if o := d.topCover[j]; o >= 0 {
+			return d.inPP(int(o), sb)
+		}
+		for j > sb && d.toks[j-1].has(flCap) {
+			j--
+		}
+		return j > sb && d.is(j-1, lPrep)
+	}
+	return d.is(k-1, lPrep)
 }
 
 // subject returns the nearest top mention before token tb that is not the
@@ -384,7 +399,7 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || d.toks[k].low == "also" || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low)) {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low)) {
 		k--
 	}
 	// "Thai police detained eight North Koreans in Chiang Rai and later
@@ -534,6 +549,10 @@ func (d *doc) object(si, te int, p *picker) int {
 		if mi >= 0 {
 			if p.ok(int(mi)) && (d.phraseStart(&d.ms[mi], s.tb) <= te || !d.inPP(int(mi), s.tb)) {
 				return int(mi)
+			}
+			if !p.poss && d.ownsNext(int(mi)) {
+				i = int(d.ms[mi].te) - 1 // "detained Ri's platoon leader": the people owned
+				continue
 			}
 			return -1
 		}
@@ -937,7 +956,7 @@ func (d *doc) passive(si, tb int) bool {
 		return false
 	}
 	k := tb - 1
-	for k >= s.tb && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly")) && !d.is(k, lAuxBe) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
+	for k >= s.tb && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly") || floatingQuant(d.toks[k].low)) && !d.is(k, lAuxBe) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
 		k--
 	}
 	if k < s.tb {
@@ -967,6 +986,12 @@ func (d *doc) passive(si, tb int) bool {
 		return !d.objectFollows(s, tb+1) && (keepsObject[w] || !d.bareNoun(s, tb+1))
 	}
 	return false
+}
+
+// floatingQuant reports whether w can float between an auxiliary and its
+// verb: "were each sentenced", "have both been detained".
+func floatingQuant(w string) bool {
+	return w == "each" || w == "both" || w == "all" || w == "also"
 }
 
 // particles are the adverbs of phrasal verbs that may stand between a verb

@@ -187,16 +187,23 @@ func TestArgumentSpans(t *testing.T) {
 		// A place named by its kind first: "the Russian city of Kazan".
 		{"North Korean workers in the Russian city of Kazan were ordered to pay 100 dollars.", "", domain.QuotaDemand, domain.Location, "Kazan"},
 		{"IT workers in Vientiane must remit 4,000 US dollars per person every month to Pyongyang.", "", domain.QuotaDemand, domain.Agent, "Pyongyang"},
-		// An owner of people is no participant; an owner of things is.
-		{"The soldier's parents were banished to a remote village.", "", domain.Punishment, domain.Patient, ""},
+		// An owner of people is no participant, the people owned are; an
+		// owner of things is.
+		{"The soldier's parents were banished to a remote village.", "", domain.Punishment, domain.Patient, "parents"},
+		{"Choe's two sons were banished to a remote village.", "", domain.Punishment, domain.Patient, "two sons"},
+		{"Police detained the soldier's parents in Hyesan.", "", domain.Arrest, domain.Patient, "parents"},
+		{"Anyone found hiding information about a defector's family will be punished.", "", domain.Punishment, domain.Patient, "Anyone"},
 		{"Agents now monitor the workers' phones.", "", domain.Surveillance, domain.Patient, "workers"},
+		// "each" or "both" between the auxiliary and the verb.
+		{"The deputy and the accountant were each sentenced to 15 years.", "", domain.Punishment, domain.Patient, "deputy and the accountant"},
+		{"The deputy and the accountant were each sentenced to 15 years.", "", domain.Punishment, domain.Agent, ""},
 		// "They" opening a sentence stands for the body that was the
 		// subject before, unless it is acted on.
 		{"Chinese police have stepped up patrols. They have also arrested dozens of North Koreans.", "They have also arrested", domain.Arrest, domain.Agent, "They"},
 		{"Chinese police caught two women in May. They were handed over to the MSS in June.", "They were handed over", domain.Repatriation, domain.Patient, "They"},
 		// A lone woman is a participant, though no group entity.
 		{"The woman was dragged out of her home by MSS agents at dawn.", "", domain.Arrest, domain.Patient, "woman"},
-		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, ""},
+		{"After their escape, the MSS arrested the woman's brother.", "", domain.Arrest, domain.Patient, "brother"},
 		// One participant fills one role when two triggers merge.
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Agent, ""},
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Patient, "trader"},
