@@ -254,3 +254,23 @@ func TestBareCountGroup(t *testing.T) {
 		{"Police detained the two men in Yanji.", "detained", domain.Arrest, domain.Patient, "the two men"},
 	})
 }
+
+// TestUnpaidReference checks that not paying after a quota was told is
+// the quota again, but wages not paid to workers are not.
+func TestUnpaidReference(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, sentence string
+		want           bool
+	}{
+		{"Each family must give 3,000 won a month to the unit. The officers keep a list of families who have not paid.", "have not paid", true},
+		{"Each worker must send 300 dollars a month to the Party. The company has not paid the workers since June.", "has not paid", false},
+		{"Each worker must send 300 dollars a month to the Party. Wages for May were never paid out.", "never paid", false},
+	}
+	for _, tt := range tests {
+		_, got := lastArg(mustExtract(t, x, tt.text), domain.QuotaDemand, tt.sentence, domain.Patient)
+		if got != tt.want {
+			t.Errorf("%q: QUOTA_DEMAND in %q = %v, want %v", tt.text, tt.sentence, got, tt.want)
+		}
+	}
+}
