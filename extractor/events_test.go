@@ -250,6 +250,7 @@ func TestBareCountGroup(t *testing.T) {
 	checkArgs(t, newTestExtractor(t), []argCase{
 		{"Six women were caught in Antu. The six were driven to Tumen on Nov. 15 and handed to North Korean border guards.", "The six", domain.Repatriation, domain.Patient, "The six"},
 		{"Seven workers fled. Police caught the seven in Yanji.", "Police caught", domain.Arrest, domain.Patient, "the seven"},
+		{"Four smugglers were caught. The other two were sent to a labor training camp.", "labor training camp", domain.Punishment, domain.Patient, "The other two"},
 		{"Three loggers fled to Russia. So far the Russian side has not handed the three over.", "handed", domain.Repatriation, domain.Patient, "the three"},
 		{"Police detained the two men in Yanji.", "detained", domain.Arrest, domain.Patient, "the two men"},
 	})

@@ -301,11 +301,16 @@ func (d *doc) parseNP(i, limit, si int) int {
 
 // bareCount reports whether "the" or "all" at i and a count read from
 // numAt to j stand alone for a group named before: "the six were handed
-// over", "hand the three over", "all eleven into custody". Nothing that
-// could be a noun follows.
+// over", "hand the three over", "all eleven into custody", "the other
+// two were sent". Nothing that could be a noun follows.
 func (d *doc) bareCount(i, numAt, j, limit int) bool {
-	if numAt != i+1 || d.toks[i].low != "the" && d.toks[i].low != "all" {
+	if numAt == i || d.toks[i].low != "the" && d.toks[i].low != "all" {
 		return false
+	}
+	for k := i + 1; k < numAt; k++ {
+		if w := d.toks[k].low; w != "the" && w != "other" && w != "remaining" {
+			return false
+		}
 	}
 	if j >= limit {
 		return true
