@@ -228,7 +228,13 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, homes b
 	case skWhere:
 		return p.pick(d.whereAntecedent(si, tb, p))
 	case skTrigger:
-		for i := tb; i < te; i++ {
+		// The first word of a longer trigger is its verb, whatever the
+		// gazetteer says ("guide her across the Mekong").
+		from := tb
+		if te-tb > 1 {
+			from = tb + 1
+		}
+		for i := from; i < te; i++ {
 			if mi := d.topAt[i]; mi >= 0 && p.ok(int(mi)) {
 				return mentionArg(d, int(mi)), true
 			}

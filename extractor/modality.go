@@ -148,7 +148,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 		dist := -1
 		prio := cat.priority
 		switch {
-		case cat.modality == domain.Negated && d.negatedSubject(c, tb):
+		case cat.modality == domain.Negated && (d.negatedSubject(c, tb) || d.negatedObject(c, te)):
 			dist, prio = 0, 1
 		case cat.conditional:
 			if d.inConditional(si, c, tb) {
@@ -179,11 +179,19 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, 
 
 // negatedSubject reports whether cue c is a "no" that determines the
 // people phrase before a trigger at tb in its clause ("No workers from
-// other sites have fled"), however long the phrase.
+// other sites have fled", "no student had ever run away"), however long
+// the phrase.
 func (d *doc) negatedSubject(c cueHit, tb int) bool {
+	if c.te != c.tb+1 || d.toks[c.tb].low != "no" || c.te >= tb || d.toks[tb-1].low == "'s" {
+		return false
+	}
 	// The trigger must be the phrase's verb, after its auxiliary ("have
 	// fled"), not a noun further on ("since Pak's capture").
-	if c.te != c.tb+1 || d.toks[c.tb].low != "no" || c.te >= tb || d.toks[tb-1].low == "'s" || !d.is(tb-1, lAux) && !d.is(tb-1, lAuxBe) {
+	k := tb - 1
+	for k > c.te && (d.toks[k].low == "ever" || d.toks[k].low == "yet" || d.toks[k].low == "also" || hasSuffix(d.toks[k].low, "ly")) {
+		k--
+	}
+	if !d.is(k, lAux) && !d.is(k, lAuxBe) {
 		return false
 	}
 	m := d.topAt[c.te]
@@ -195,6 +203,17 @@ func (d *doc) negatedSubject(c cueHit, tb int) bool {
 		return d.clauseEnd(c.te, tb, 1<<20) >= tb
 	}
 	return false
+}
+
+// negatedObject reports whether cue c is a "no" that determines the
+// phrase right after a trigger ending at te ("have deported no North
+// Korean whose case is open"), however long the phrase.
+func (d *doc) negatedObject(c cueHit, te int) bool {
+	if c.tb != te || c.te != c.tb+1 || d.toks[c.tb].low != "no" || c.te >= len(d.toks) {
+		return false
+	}
+	n := &d.toks[c.te]
+	return n.kind == tkWord && n.low != "longer" && n.low != "sooner"
 }
 
 func abs(x int) int {
