@@ -93,6 +93,19 @@ func TestEntityKinds(t *testing.T) {
 		{"Their families have been moved out of the capital.", "families", domain.Actor, false},
 		{"The families of anyone caught trying to defect are punished.", "families of anyone", domain.Actor, false},
 		{"A missionary helped the women.", "missionary", domain.Actor, true},
+		// Bodies the gazetteer does not know, named by capitalised words
+		// around a generic head.
+		{"Officials from North Korea's Ministry of Land and Maritime Transport arrived.", "Ministry of Land and Maritime Transport", domain.Agency, true},
+		{"Hong Kong's Immigration Department declined to comment.", "Immigration Department", domain.Agency, true},
+		{"The Sobaeksu Trading Company deducted 300 yuan.", "Sobaeksu Trading Company", domain.Organization, true},
+		{"He studied at Jilin University in Changchun.", "Jilin University", domain.Organization, true},
+		{"The Bureau of Overseas Labor (BOL) sent a team. BOL officials came too.", "BOL", domain.Agency, true},
+		{"Although United Nations Security Council resolutions ban it, workers stay.", "Although United Nations Security Council", domain.Agency, false},
+		{"North Korean Workers Flee Border Town", "North Korean Workers Flee Border Town", domain.Organization, false},
+		{"Radio Free Asia's Korean Service reported the arrests.", "Korean Service", domain.Agency, false},
+		// A town the gazetteer does not know, named by its kind.
+		{"The ship docked at the port of Shidao.", "Shidao", domain.City, true},
+		{"They hid in the town of Mingyue for a week.", "Mingyue", domain.City, true},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

@@ -47,6 +47,7 @@ type mention struct {
 	sent    int    // sentence index
 	ent     int    // resolved entity index, or -1
 	acronym string // acronym defined right after the name, "(MSS)"
+	named   bool   // a body named by capitalised words, its slug the name
 }
 
 func newMention(kind mKind, tb, te, sent int) mention {
@@ -67,6 +68,10 @@ func (d *doc) chunk(si int) {
 				i = e
 				continue
 			}
+			if e := d.parseNamedBody(i, s.te, si, nil); e > i {
+				i = e
+				continue
+			}
 		}
 		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) && !d.approxAt(i, s.te) {
 			i++
@@ -80,10 +85,11 @@ func (d *doc) chunk(si int) {
 	}
 }
 
-// parseLocality records a town part named by its shape at i: a North
-// Korean neighbourhood or village ("Yuson-dong", "Songhu-ri"), or a city
-// district ("Huanggu District", in the country of the last town named).
-// It returns the end, or i.
+// parseLocality records a town part or town named by its shape at i: a
+// North Korean neighbourhood or village ("Yuson-dong", "Songhu-ri"), a
+// city district ("Huanggu District"), or a town after its kind ("the port
+// of Longkou"), the last two in the country of the last town named. It
+// returns the end, or i.
 func (d *doc) parseLocality(i, limit, si int) int {
 	if i+1 >= limit || d.toks[i].kind != tkWord {
 		return i
@@ -100,12 +106,29 @@ func (d *doc) parseLocality(i, limit, si int) int {
 	case d.toks[i+1].low == "district" && d.toks[i+1].has(flCap) && !d.starts(i, d.k.gaz.names.bit):
 		m.te = i + 2
 		m.country = d.lastTownCountry()
+	case i >= 2 && d.toks[i-1].low == "of" && isTownKind(d.toks[i-2].low) && !d.starts(i, d.k.gaz.names.bit):
+		// "the town of Mingyue", "the port of Longkou": a town named by
+		// its kind that the gazetteer does not know.
+		m.te = i + 1
+		for m.te < limit && m.te < i+3 && d.toks[m.te].kind == tkWord && d.toks[m.te].has(flCap) {
+			m.te++
+		}
+		m.country = d.lastTownCountry()
 	default:
 		return i
 	}
 	m.slug = d.lowSpan(i, m.te)
 	d.add(m)
 	return m.te
+}
+
+// isTownKind reports whether w names a kind of town: "the town of".
+func isTownKind(w string) bool {
+	switch w {
+	case "town", "city", "village", "port", "township", "seaport", "county":
+		return true
+	}
+	return false
 }
 
 // lastTownCountry returns the country of the last city named so far, or
@@ -734,6 +757,11 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 			return e
 		}
 	}
+	if count == 0 && d.toks[j].has(flCap) {
+		if e := d.parseNamedBody(j, limit, si, nats); e > j {
+			return e
+		}
+	}
 	if d.starts(j, g.roleD.bit|g.heads.bit|g.modsD.bit) || d.toks[j].kind == tkNumber {
 		if e := d.parseHeaded(j, spanStart, limit, si, nats, count); e > j {
 			return e
@@ -1018,6 +1046,9 @@ func (d *doc) parseBody(j, spanStart, limit, si int, nats []nationality, count i
 	}
 	if e <= j+1 && d.toks[j].has(flUpper) {
 		if acr, ok := d.acronyms[d.toks[j].low]; ok {
+			if acr.ref < 0 {
+				return d.namedAcronym(acr, j, si)
+			}
 			kind, ref, e = acr.kind, acr.ref, j+1
 		}
 	}
@@ -1086,10 +1117,98 @@ func (d *doc) isPlural(i int) bool {
 	return len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 
-// acronymDef is a body an acronym was defined for in this article.
+// parseNamedBody records an agency or organisation the gazetteer does not
+// know, named by capitalised words with a generic head that ends the name
+// ("the Immigration Department", "Sobaeksu Trading Company") or opens it
+// before "of" ("Ministry of Land and Maritime Transport"), and an acronym
+// defined after it. A nationality before it gives its country. It returns
+// the end, or j.
+func (d *doc) parseNamedBody(j, limit, si int, nats []nationality) int {
+	e, kind := d.namedBodyEnd(j, limit)
+	if e <= j {
+		return j
+	}
+	m := newMention(kind, j, e, si)
+	m.named, m.top, m.country = true, true, natCountry(nats)
+	m.slug = d.lowSpan(j, e)
+	end := e
+	if e+2 < limit && d.toks[e].low == "(" && d.toks[e+1].has(flUpper) && d.toks[e+2].low == ")" {
+		m.acronym = d.toks[e+1].low
+		d.acronyms[m.acronym] = acronymDef{kind: kind, ref: -1, slug: m.slug, country: m.country}
+		end = e + 3
+	}
+	d.addNationalities(nats, si)
+	d.add(m)
+	if m.acronym != "" {
+		am := newMention(kind, e+1, e+2, si)
+		am.named, am.slug, am.country = true, m.slug, m.country
+		d.add(am)
+	}
+	return end
+}
+
+// namedBodyEnd returns the end of a body's name at j and its kind, or j:
+// a run of capitalised words (joined by "of", "and", "for") that goes on
+// past any gazetteer name at j, names no group of people, and has its
+// head last or first before "of".
+func (d *doc) namedBodyEnd(j, limit int) (int, mKind) {
+	g := d.k.gaz
+	if d.is(j, lPoss) || d.is(j, lPrep) || d.is(j, lClauseBreak) || d.is(j, lAux) || d.is(j, lAuxBe) || d.is(j, lTimePreps) {
+		return j, 0 // "The", "Although" opening a sentence
+	}
+	known, org := j, false
+	if d.starts(j, g.names.bit) {
+		if ids, e := d.longest(g.names, j, limit, d.idbuf2[:0]); len(ids) > 0 {
+			known = e
+			org = g.names.entries[ids[0]].kind == ekOrg // "United Nations Security Council"
+		}
+	}
+	k, words, last := j, 0, false
+	for k < limit && k < j+8 {
+		t := &d.toks[k]
+		if t.kind == tkWord && t.has(flCap) {
+			words++
+			last = d.is(k, lAgencyNameHeads) || d.is(k, lOrgNameHeads)
+			org = org || d.is(k, lOrgNameHeads)
+			k++
+			continue
+		}
+		if (t.low == "of" || t.low == "and" || t.low == "for") && words > 0 && k+1 < limit && d.toks[k+1].kind == tkWord && d.toks[k+1].has(flCap) {
+			k++
+			continue
+		}
+		break
+	}
+	first := d.is(j, lAgencyNameHeads) || d.is(j, lOrgNameHeads)
+	if words < 2 || k <= known || !last && !(first && d.toks[j+1].low == "of") {
+		return j, 0
+	}
+	for i := known; i < k; i++ {
+		if ids, _ := d.longest(g.roleD, i, k, d.idbuf2[:0]); len(ids) > 0 {
+			return j, 0 // "Workers Flee ...": a headline in title case
+		}
+	}
+	if org {
+		return k, mOrg
+	}
+	return k, mAgency
+}
+
+// namedAcronym records a later use of the acronym of a named body.
+func (d *doc) namedAcronym(acr acronymDef, j, si int) int {
+	m := newMention(acr.kind, j, j+1, si)
+	m.named, m.top, m.slug, m.country = true, true, acr.slug, acr.country
+	d.add(m)
+	return j + 1
+}
+
+// acronymDef is a body an acronym was defined for in this article: a
+// gazetteer body (ref), or a named body (ref -1, its slug and country).
 type acronymDef struct {
-	kind mKind
-	ref  int
+	kind    mKind
+	ref     int
+	slug    string
+	country int
 }
 
 // roleAt parses modifiers and a role noun at j ("trade officials",

@@ -289,16 +289,19 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			}
 			id, name[0] = o.id, o.name
 		} else {
-			if country == noCountry {
+			if country < 0 {
 				country = ctx.domActor
 				if country == noCountry {
 					country = ctx.domAll
 				}
 			}
-			h := g.oHeads[m.head]
 			key = append(d.idKey[:0], "organization:"...)
 			key = append(append(key, d.code(country)...), ':')
-			key = append(key, h.slug...)
+			if m.named {
+				key = appendSlug(key, m.slug)
+			} else {
+				key = append(key, g.oHeads[m.head].slug...)
+			}
 			name[0] = d.headText(m)
 		}
 	case mActor:
@@ -408,6 +411,14 @@ func (d *doc) agencyID(mi int, ctx *resolveCtx) ([]byte, nameParts, int) {
 		return append(key, a.id...), nameParts{a.name}, c
 	}
 	c := m.country
+	if m.named {
+		if c < 0 {
+			c = d.contextCountry(mi, false, ctx)
+		}
+		key = append(key, "agency:"...)
+		key = append(append(key, d.code(c)...), ':')
+		return appendSlug(key, m.slug), nameParts{d.span(m.tb, m.te).Text}, c
+	}
 	if m.gov {
 		ctx.lastAuthority = c + 1
 		return append(key, g.countries[c].authID...), nameParts{g.countries[c].adjective, " authorities"}, c

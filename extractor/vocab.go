@@ -20,6 +20,7 @@ type listID uint8
 // them. Lists only used by patterns get the bits after these.
 const (
 	lAbbrev listID = iota
+	lAgencyNameHeads
 	lApprox
 	lAspectVerbs
 	lAux
@@ -34,6 +35,7 @@ const (
 	lMonths
 	lNotPeople
 	lOrderVerbs
+	lOrgNameHeads
 	lPoss
 	lPrep
 	lQuantPron
@@ -49,8 +51,8 @@ const (
 )
 
 var builtinLists = [numBuiltinLists]string{
-	"abbrev", "approx", "aspect_verbs", "aux", "aux_be", "clause_break", "gov_before", "gov_source", "gov_verbs",
-	"home", "money", "money_quant", "months", "not_people", "order_verbs", "poss", "prep",
+	"abbrev", "agency_name_heads", "approx", "aspect_verbs", "aux", "aux_be", "clause_break", "gov_before", "gov_source", "gov_verbs",
+	"home", "money", "money_quant", "months", "not_people", "order_verbs", "org_name_heads", "poss", "prep",
 	"quant_pron", "range", "scale", "speech", "surnames", "time_preps", "time_rel", "time_units", "weekdays",
 }
 
