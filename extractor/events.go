@@ -474,8 +474,9 @@ func nextTo(a argFound, ev *eventFound) bool {
 
 // ownClause reports whether ev's trigger is in a clause of its own joined
 // to p's by ", and", ", but", ", while" or ";" with a subject of its own
-// that is no pronoun ("informants were planted among them, and the women's
-// calls are recorded").
+// that is no pronoun, or picks some out of a group ("informants were
+// planted among them, and the women's calls are recorded", "were fined,
+// and one of them was sent to a labor unit").
 func (d *doc) ownClause(p, ev *eventFound) bool {
 	j := -1
 	for i := p.te; i < ev.tb; i++ {
@@ -487,11 +488,18 @@ func (d *doc) ownClause(p, ev *eventFound) bool {
 		return false
 	}
 	for i := j; i < ev.tb; i++ {
-		if c := d.topCover[i]; c >= 0 && d.ms[c].kind != mPronoun && d.ms[c].te <= ev.tb {
+		if c := d.topCover[i]; c >= 0 && (d.ms[c].kind != mPronoun || d.partOf(int(c))) && d.ms[c].te <= ev.tb {
 			return true
 		}
 	}
 	return false
+}
+
+// partOf reports whether mention mi picks some of a group out by a
+// pronoun ("one of them", "two of us"): a subject of its own.
+func (d *doc) partOf(mi int) bool {
+	m := &d.ms[mi]
+	return m.te-m.tb >= 3 && d.toks[m.te-2].low == "of"
 }
 
 // isPeople reports whether an argument names a group of people by role.

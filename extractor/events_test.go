@@ -134,6 +134,8 @@ func TestTwoEventsOneSentence(t *testing.T) {
 		{"Informants were planted among the cooks, and the women's phone calls are now recorded.", domain.Surveillance, 2},
 		{"A welder who slipped away from a work site in August turned himself in at the South Korean consulate this month.", domain.Defection, 1},
 		{"Managers ordered the loggers to hand in 30% of their earnings, on top of an annual quota of 5,000 dollars per team.", domain.QuotaDemand, 2},
+		{"Three vendors were fined 50,000 won each, and one of them was sent to a labor training unit for a month.", domain.Punishment, 2},
+		{"Three vendors were fined, and they were sent to a labor training unit for a month.", domain.Punishment, 1},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)
