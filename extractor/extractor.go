@@ -24,7 +24,7 @@ const MaxTextBytes = 8 << 20
 
 // codeVersion changes whenever the extraction code changes behaviour; it is
 // part of Version.
-const codeVersion = "x2"
+const codeVersion = "x3"
 
 //go:embed rules gazetteer lexicon
 var embedded embed.FS
