@@ -21,7 +21,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			if picksMention(st.kind) && st.types&present == 0 {
 				continue // no mention of its types in the sentence
 			}
-			a, ok := d.applyStrategy(st, si, tb, te, &used, rs.homes)
+			a, ok := d.applyStrategy(st, si, tb, te, &used, rs)
 			if !ok {
 				continue
 			}
@@ -34,6 +34,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 			break
 		}
 	}
+	found = d.peoplePlace(r, &byRank, found, &used)
 	a0 := len(d.argBuf)
 	for k := range byRank {
 		if found&(1<<k) != 0 {
@@ -41,6 +42,36 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 		}
 	}
 	return d.argBuf[a0:len(d.argBuf):len(d.argBuf)]
+}
+
+// peoplePlace gives an event with no place of its own the town named
+// with its people ("Sinuiju factory workers squeezed for funds", "two
+// women from a plant in Dandong fled"): its location, or for a return
+// the origin, when the rule has that role. It returns the found bits.
+func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *usedSet) int {
+	role := domain.Location
+	if r.Type == domain.Repatriation {
+		role = domain.Origin
+	}
+	rank := roleOrder(role)
+	if found&(1<<rank) != 0 || !r.compiled.hasRole(role) {
+		return found
+	}
+	for _, k := range [2]int{roleOrder(domain.Patient), roleOrder(domain.Agent)} {
+		a := byRank[k]
+		if found&(1<<k) == 0 || a.mention < 0 {
+			continue
+		}
+		m := &d.ms[a.mention]
+		if m.kind != mActor || m.place < 0 || used.has(m.place) || role == domain.Origin && d.inNorthKorea(&d.ms[m.place]) {
+			continue
+		}
+		p := mentionArg(d, m.place)
+		p.role = role
+		byRank[rank] = p
+		return found | 1<<rank
+	}
+	return found
 }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
@@ -135,18 +166,19 @@ func (d *doc) relativeEnd(i, se int) int {
 // the strategy's types, has no role yet, and is neither the place of a
 // reporter's source nor, unless the role takes one, someone's hometown.
 type picker struct {
-	d     *doc
-	s     sentence
-	types uint16
-	used  *usedSet
-	poss  bool // possessors may be picked ("China's repatriation of")
-	homes bool // hometowns may be picked (a defector's origin)
+	d      *doc
+	s      sentence
+	types  uint16
+	used   *usedSet
+	poss   bool // possessors may be picked ("China's repatriation of")
+	homes  bool // hometowns may be picked (a defector's origin)
+	abroad bool // North Korean places may not be picked (a return's origin)
 }
 
 func (p *picker) ok(mi int) bool {
 	d := p.d
 	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi) &&
-		(p.homes || !d.peopleFromHome(mi)) && (p.poss || !d.ownsNext(mi))
+		(p.homes || !d.peopleFromHome(mi)) && (p.poss || !d.ownsNext(mi)) && !(p.abroad && d.inNorthKorea(&d.ms[mi]))
 }
 
 // ownsNext reports whether mention mi only owns the people named after
@@ -181,9 +213,9 @@ func (p *picker) pick(mi int) (argFound, bool) {
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, homes bool) (argFound, bool) {
+func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *roleStrategies) (argFound, bool) {
 	s := d.sents[si]
-	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss, homes: homes}
+	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss, homes: rs.homes, abroad: rs.abroad}
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {

@@ -18,6 +18,16 @@ type compiledRule struct {
 	ignore   map[string]bool
 }
 
+// hasRole reports whether the rule fills role.
+func (c *compiledRule) hasRole(role domain.Role) bool {
+	for i := range c.args {
+		if c.args[i].role == role {
+			return true
+		}
+	}
+	return false
+}
+
 // constraint is a compiled Constraint.
 type constraint struct {
 	before, after, near, sentence *trie
@@ -33,6 +43,9 @@ type roleStrategies struct {
 	// homes lets a hometown fill the role: the place a defector leaves
 	// ("a family of five from Sinuiju escaped").
 	homes bool
+	// abroad keeps North Korean places out of the role: the origin of a
+	// return.
+	abroad bool
 }
 
 // strategy is one argument strategy with the mention types it accepts.
@@ -202,7 +215,8 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	sort.Strings(roles)
 	for _, role := range roles {
 		rs := roleStrategies{role: domain.Role(role), rank: roleOrder(domain.Role(role)),
-			homes: r.Type == domain.Defection && domain.Role(role) == domain.Origin}
+			homes:  r.Type == domain.Defection && domain.Role(role) == domain.Origin,
+			abroad: r.Type == domain.Repatriation && domain.Role(role) == domain.Origin}
 		for _, s := range r.Arguments[domain.Role(role)] {
 			st, err := parseStrategy(s)
 			if err != nil {

@@ -277,3 +277,16 @@ func TestUnpaidReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPeoplePlace checks that an event with no place of its own takes the
+// town named with its people, and that a return's origin is never in
+// North Korea.
+func TestPeoplePlace(t *testing.T) {
+	checkArgs(t, newTestExtractor(t), []argCase{
+		{"Sinuiju factory workers were ordered to pay 5,000 won a month.", "", domain.QuotaDemand, domain.Location, "Sinuiju"},
+		{"Hyesan residents were arrested for using Chinese phones.", "", domain.Arrest, domain.Location, "Hyesan"},
+		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
+		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
+		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+	})
+}
