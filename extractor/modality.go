@@ -30,8 +30,8 @@ func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
 	for _, name := range sortedKeys(raw) {
 		rc := raw[name]
 		mod := domain.Modality(rc.Modality)
-		if mod != domain.Hypothetical && mod != domain.Negated {
-			return nil, fmt.Errorf("lexicon: cue category %s: modality must be hypothetical or negated, got %q", name, rc.Modality)
+		if mod != domain.Hypothetical && mod != domain.Negated && mod != domain.Asserted {
+			return nil, fmt.Errorf("lexicon: cue category %s: modality must be asserted, hypothetical or negated, got %q", name, rc.Modality)
 		}
 		if rc.Scope != "" && rc.Scope != "conditional" {
 			return nil, fmt.Errorf("lexicon: cue category %s: unknown scope %q", name, rc.Scope)
