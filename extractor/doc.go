@@ -76,6 +76,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	d.lowBuf = d.n.reset(text, d.lowBuf)
 	d.tokenize()
 	d.sents = segment(d.toks, d.k.lex, d.sents[:0])
+	softenScareQuotes(d.toks)
 	d.sentOf = grow(d.sentOf, len(d.toks))
 	for si, s := range d.sents {
 		for i := s.tb; i < s.te; i++ {

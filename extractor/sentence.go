@@ -58,6 +58,29 @@ func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 	return out
 }
 
+// softenScareQuotes lets a pattern's gap run over quotation marks around a
+// few words with no punctuation between them ("collecting monthly “road
+// maintenance money” from drivers"): such quotes mark a term, not speech.
+func softenScareQuotes(toks []token) {
+	for i := 0; i < len(toks); i++ {
+		if toks[i].low != "\"" {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+6; j++ {
+			t := &toks[j]
+			if t.low == "\"" {
+				toks[i].flags &^= flHardStop
+				t.flags &^= flHardStop
+				i = j
+				break
+			}
+			if t.kind == tkPunct && t.low != "-" || t.has(flNLBefore) {
+				break
+			}
+		}
+	}
+}
+
 func isStop(t *token) bool {
 	return t.kind == tkPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == "…")
 }
