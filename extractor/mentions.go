@@ -1156,14 +1156,7 @@ func (d *doc) namedBodyEnd(j, limit int) (int, mKind) {
 	if d.is(j, lPoss) || d.is(j, lPrep) || d.is(j, lClauseBreak) || d.is(j, lAux) || d.is(j, lAuxBe) || d.is(j, lTimePreps) {
 		return j, 0 // "The", "Although" opening a sentence
 	}
-	known, org := j, false
-	if d.starts(j, g.names.bit) {
-		if ids, e := d.longest(g.names, j, limit, d.idbuf2[:0]); len(ids) > 0 {
-			known = e
-			org = g.names.entries[ids[0]].kind == ekOrg // "United Nations Security Council"
-		}
-	}
-	k, words, last := j, 0, false
+	k, words, last, org := j, 0, false, false
 	for k < limit && k < j+8 {
 		t := &d.toks[k]
 		if t.kind == tkWord && t.has(flCap) {
@@ -1180,7 +1173,17 @@ func (d *doc) namedBodyEnd(j, limit int) (int, mKind) {
 		break
 	}
 	first := d.is(j, lAgencyNameHeads) || d.is(j, lOrgNameHeads)
-	if words < 2 || k <= known || !last && !(first && d.toks[j+1].low == "of") {
+	if words < 2 || !last && !(first && d.toks[j+1].low == "of") {
+		return j, 0
+	}
+	known := j
+	if d.starts(j, g.names.bit) {
+		if ids, e := d.longest(g.names, j, limit, d.idbuf2[:0]); len(ids) > 0 {
+			known = e
+			org = org || g.names.entries[ids[0]].kind == ekOrg // "United Nations Security Council"
+		}
+	}
+	if k <= known {
 		return j, 0
 	}
 	for i := known; i < k; i++ {
