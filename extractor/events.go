@@ -372,6 +372,15 @@ func mentionTypeBit(m *mention) uint16 {
 		if m.pron == pronGeneric {
 			return tyGeneric
 		}
+		if m.pron == pronNeuter {
+			switch {
+			case m.ent < 0:
+				return 0
+			case m.gov:
+				return tyAgency
+			}
+			return tyOrg
+		}
 		if m.gov {
 			return tyAgency // "They" for the police named before
 		}

@@ -290,3 +290,28 @@ func TestPeoplePlace(t *testing.T) {
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
 	})
 }
+
+// TestNeuterPronoun checks that "it" acting stands for the body or
+// country named before, and that an empty "it" stands for nothing.
+func TestNeuterPronoun(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, sentence string
+		typ            domain.EventType
+		want           string // entity id of the agent, "" for none
+	}{
+		{"Laos has usually let defectors go on their way, but it sent nine young North Koreans back in 2013.", "sent nine", domain.Repatriation, "country:la"},
+		{"Beijing insists that North Koreans without papers are illegal migrants, and it routinely sends them back.", "sends them back", domain.Repatriation, "agency:cn:authorities"},
+		{"It is unclear whether the police sent the workers back.", "sent the workers back", domain.Repatriation, ""},
+		{"The new rules make it impossible for workers to flee.", "flee", domain.Defection, ""},
+	}
+	for _, tt := range tests {
+		a, seen := lastArg(mustExtract(t, x, tt.text), tt.typ, tt.sentence, domain.Agent)
+		if !seen {
+			t.Errorf("%q: no %s", tt.text, tt.typ)
+		}
+		if tt.want == "" && a.Text == "it" || tt.want != "" && a.Entity != tt.want {
+			t.Errorf("%q: agent = %q (%s), want entity %q", tt.text, a.Text, a.Entity, tt.want)
+		}
+	}
+}

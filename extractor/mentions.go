@@ -1497,6 +1497,9 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 		if m.pron == "" {
 			m.pron = "plural"
 		}
+		if m.pron == pronNeuter && !d.referentialIt(j, limit) {
+			return j
+		}
 		if m.pron == pronGeneric {
 			if e < limit && d.toks[e].low == "'s" {
 				return j // "the woman's brother": the brother is meant
@@ -1513,6 +1516,35 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 // ("people", "anyone", "others", "those who"): they stand for no group
 // named before and make no entity, but can be an event's participant.
 const pronGeneric = "generic"
+
+// pronNeuter is the pronoun kind of "it" standing for a body or country
+// named before.
+const pronNeuter = "neuter"
+
+// referentialIt reports whether "it" at j is the subject of an act rather
+// than an empty subject ("it is unclear", "it seems", "it takes") or the
+// object of "make it impossible": the next word after adverbs is no form
+// of "be" or "seem", and no such verb comes before.
+func (d *doc) referentialIt(j, limit int) bool {
+	if j > 0 {
+		switch d.toks[j-1].low {
+		case "make", "makes", "made", "making", "find", "finds", "found", "keep", "keeps", "kept", "consider", "considers", "considered", "take", "takes", "took":
+			return false
+		}
+	}
+	k := j + 1
+	for k < limit && (hasSuffix(d.toks[k].low, "ly") || d.toks[k].low == "also" || d.toks[k].low == "still") {
+		k++
+	}
+	if k >= limit || d.toks[k].kind != tkWord {
+		return false
+	}
+	switch d.toks[k].low {
+	case "is", "was", "'s", "seems", "seemed", "appears", "appeared", "takes", "took", "remains", "remained", "became", "becomes", "would", "will", "may", "might", "could", "should", "must":
+		return false
+	}
+	return true
+}
 
 // parseThoseWho records "those" opening a relative clause ("those who
 // fled") as a generic pronoun; elsewhere "those" is a determiner.

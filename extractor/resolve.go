@@ -711,6 +711,13 @@ func (d *doc) antecedent(mi int) int {
 			if o.kind == mPronoun && o.pron == m.pron || o.kind == mActor {
 				return o.ent
 			}
+		case m.pron == pronNeuter:
+			// "Beijing ... and it routinely sends them back": the latest
+			// body or country that is not the object of a preposition.
+			if o.top && (o.kind == mAgency || o.kind == mOrg || o.kind == mCountry) && !d.inPP(k, d.sents[o.sent].tb) {
+				m.gov = o.kind != mOrg
+				return o.ent
+			}
 		case m.pron == "singular":
 			if o.kind == mActor && !o.plural && o.count <= 1 || o.kind == mPerson {
 				return o.ent
