@@ -209,6 +209,26 @@ func TestArgumentSpans(t *testing.T) {
 		// One participant fills one role when two triggers merge.
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Agent, ""},
 		{"The trader was sentenced to ten years in a political prison camp.", "", domain.Punishment, domain.Patient, "trader"},
+		// A North Korean hometown after the people is a defector's origin,
+		// not where a returnee was sent from; a town abroad there is.
+		{"Chinese police sent back a family of three from Musan last week.", "sent back", domain.Repatriation, domain.Origin, ""},
+		{"One woman in her 50s from Hyesan was sent back in May.", "sent back", domain.Repatriation, domain.Origin, ""},
+		{"A family of four from Hoeryong escaped across the Tumen River in June.", "escaped", domain.Defection, domain.Origin, "Hoeryong"},
+		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
+		// "the six" or "all eleven" standing alone is a group named before,
+		// and an abbreviation's stop ("Nov. 15") does not cut a gap.
+		{"Six women were caught in Antu. The six were driven to Tumen on Nov. 15 and handed to North Korean border guards.", "The six", domain.Repatriation, domain.Patient, "The six"},
+		{"Seven workers fled. Police caught the seven in Yanji.", "Police caught", domain.Arrest, domain.Patient, "the seven"},
+		{"Four smugglers were caught. The other two were sent to a labor training camp.", "labor training camp", domain.Punishment, domain.Patient, "The other two"},
+		{"Three loggers fled to Russia. So far the Russian side has not handed the three over.", "handed", domain.Repatriation, domain.Patient, "the three"},
+		{"Police detained the two men in Yanji.", "detained", domain.Arrest, domain.Patient, "the two men"},
+		// An event with no place of its own takes the town named with its
+		// people; a return's origin is never in North Korea.
+		{"Sinuiju factory workers were ordered to pay 5,000 won a month.", "", domain.QuotaDemand, domain.Location, "Sinuiju"},
+		{"Hyesan residents were arrested for using Chinese phones.", "", domain.Arrest, domain.Location, "Hyesan"},
+		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
+		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
+		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
 	})
 }
 
@@ -233,31 +253,6 @@ func TestAmounts(t *testing.T) {
 	}
 }
 
-// TestHometownOrigin checks that a North Korean hometown after the people
-// ("a family of three from Musan") is the origin of their escape but not
-// where they were sent back from; a town abroad there still is.
-func TestHometownOrigin(t *testing.T) {
-	checkArgs(t, newTestExtractor(t), []argCase{
-		{"Chinese police sent back a family of three from Musan last week.", "sent back", domain.Repatriation, domain.Origin, ""},
-		{"One woman in her 50s from Hyesan was sent back in May.", "sent back", domain.Repatriation, domain.Origin, ""},
-		{"A family of four from Hoeryong escaped across the Tumen River in June.", "escaped", domain.Defection, domain.Origin, "Hoeryong"},
-		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
-	})
-}
-
-// TestBareCountGroup checks that "the six" or "all eleven" standing alone
-// is a participant, and that an abbreviation's full stop ("Nov. 15") does
-// not cut a pattern's gap.
-func TestBareCountGroup(t *testing.T) {
-	checkArgs(t, newTestExtractor(t), []argCase{
-		{"Six women were caught in Antu. The six were driven to Tumen on Nov. 15 and handed to North Korean border guards.", "The six", domain.Repatriation, domain.Patient, "The six"},
-		{"Seven workers fled. Police caught the seven in Yanji.", "Police caught", domain.Arrest, domain.Patient, "the seven"},
-		{"Four smugglers were caught. The other two were sent to a labor training camp.", "labor training camp", domain.Punishment, domain.Patient, "The other two"},
-		{"Three loggers fled to Russia. So far the Russian side has not handed the three over.", "handed", domain.Repatriation, domain.Patient, "the three"},
-		{"Police detained the two men in Yanji.", "detained", domain.Arrest, domain.Patient, "the two men"},
-	})
-}
-
 // TestUnpaidReference checks that not paying after a quota was told is
 // the quota again, but wages not paid to workers are not.
 func TestUnpaidReference(t *testing.T) {
@@ -276,19 +271,6 @@ func TestUnpaidReference(t *testing.T) {
 			t.Errorf("%q: QUOTA_DEMAND in %q = %v, want %v", tt.text, tt.sentence, got, tt.want)
 		}
 	}
-}
-
-// TestPeoplePlace checks that an event with no place of its own takes the
-// town named with its people, and that a return's origin is never in
-// North Korea.
-func TestPeoplePlace(t *testing.T) {
-	checkArgs(t, newTestExtractor(t), []argCase{
-		{"Sinuiju factory workers were ordered to pay 5,000 won a month.", "", domain.QuotaDemand, domain.Location, "Sinuiju"},
-		{"Hyesan residents were arrested for using Chinese phones.", "", domain.Arrest, domain.Location, "Hyesan"},
-		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
-		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
-		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
-	})
 }
 
 // TestNeuterPronoun checks that "it" acting stands for the body or
