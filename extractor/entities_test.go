@@ -106,6 +106,10 @@ func TestEntityKinds(t *testing.T) {
 		// A town the gazetteer does not know, named by its kind.
 		{"The ship docked at the port of Shidao.", "Shidao", domain.City, true},
 		{"They hid in the town of Mingyue for a week.", "Mingyue", domain.City, true},
+		// A county or province the gazetteer does not know, by its shape.
+		{"A farmer in Sohung County was detained.", "Sohung County", domain.Region, true},
+		{"Police in Saebyol County arrested two men.", "Saebyol County", domain.Region, true},
+		{"Police in Saebyol County arrested two men.", "Saebyol", domain.City, false},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

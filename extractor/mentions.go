@@ -85,10 +85,11 @@ func (d *doc) chunk(si int) {
 	}
 }
 
-// parseLocality records a town part or town named by its shape at i: a
-// North Korean neighbourhood or village ("Yuson-dong", "Songhu-ri"), a
-// city district ("Huanggu District"), or a town after its kind ("the port
-// of Longkou"), the last two in the country of the last town named. It
+// parseLocality records a town part, town or region named by its shape
+// at i: a North Korean neighbourhood or village ("Yuson-dong",
+// "Songhu-ri"), a city district ("Huanggu District"), a county or
+// province ("Pongsan County") or a town after its kind ("the port of
+// Longkou"), the last three in the country of the last town named. It
 // returns the end, or i.
 func (d *doc) parseLocality(i, limit, si int) int {
 	if i+1 >= limit || d.toks[i].kind != tkWord {
@@ -106,6 +107,14 @@ func (d *doc) parseLocality(i, limit, si int) int {
 	case d.toks[i+1].low == "district" && d.toks[i+1].has(flCap) && !d.starts(i, d.k.gaz.names.bit):
 		m.te = i + 2
 		m.country = d.lastTownCountry()
+	case (d.toks[i+1].low == "county" || d.toks[i+1].low == "province") && d.toks[i+1].has(flCap) && !d.knownSpan(i, i+2):
+		// "Pongsan County", "Dornogovi Province": a county or province
+		// the gazetteer does not know, in the country of the last town.
+		m.kind, m.te = mRegion, i+2
+		m.country = d.lastTownCountry()
+		if pm, e := d.townAt(i, i+1, si); e > i {
+			m.country = pm.country // "Saebyol County": the town's country
+		}
 	case i >= 2 && d.toks[i-1].low == "of" && isTownKind(d.toks[i-2].low) && !d.starts(i, d.k.gaz.names.bit):
 		// "the town of Mingyue", "the port of Longkou": a town named by
 		// its kind that the gazetteer does not know.
@@ -120,6 +129,15 @@ func (d *doc) parseLocality(i, limit, si int) int {
 	m.slug = d.lowSpan(i, m.te)
 	d.add(m)
 	return m.te
+}
+
+// knownSpan reports whether a gazetteer name covers tokens [b, e).
+func (d *doc) knownSpan(b, e int) bool {
+	if !d.starts(b, d.k.gaz.names.bit) {
+		return false
+	}
+	ids, end := d.longest(d.k.gaz.names, b, e, d.idbuf2[:0])
+	return len(ids) > 0 && end >= e
 }
 
 // isTownKind reports whether w names a kind of town: "the town of".
