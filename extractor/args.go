@@ -1398,13 +1398,14 @@ func (d *doc) afterPlaceHead(i, limit int) int {
 	return i
 }
 
-// isPlaceKind reports a noun naming a kind of place: "city", "capital".
+// isPlaceKind reports a noun naming a kind of place: a kind of town, or
+// "capital", "border", "province".
 func isPlaceKind(w string) bool {
 	switch w {
-	case "capital", "city", "town", "port", "village", "county", "border", "resort", "industrial", "coastal", "province", "region":
+	case "capital", "border", "resort", "industrial", "coastal", "province", "region":
 		return true
 	}
-	return false
+	return isTownKind(w)
 }
 
 // bareNoun reports whether token i is a lower-case common word that is

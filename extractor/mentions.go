@@ -68,9 +68,13 @@ func (d *doc) chunk(si int) {
 				i = e
 				continue
 			}
-			if e := d.parseNamedBody(i, s.te, si, nil); e > i {
-				i = e
-				continue
+			// A word that starts a noun phrase gets its named body from
+			// parseNP, with the nationality before it.
+			if !t.has(flNPStart) {
+				if e := d.parseNamedBody(i, s.te, si, nil); e > i {
+					i = e
+					continue
+				}
 			}
 		}
 		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) && !d.approxAt(i, s.te) {
