@@ -35,6 +35,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 		}
 	}
 	found = d.peoplePlace(r, &byRank, found, &used)
+	found = d.originFromLocation(r, &byRank, found)
 	a0 := len(d.argBuf)
 	for k := range byRank {
 		if found&(1<<k) != 0 {
@@ -72,6 +73,27 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 		return found | 1<<rank
 	}
 	return found
+}
+
+// originFromLocation gives a return with no origin of its own the town or
+// region outside North Korea where it happened: people handed back "in
+// Tumen" are sent back from Tumen.
+func (d *doc) originFromLocation(r *Rule, byRank *[numRoles]argFound, found int) int {
+	o, l := roleOrder(domain.Origin), roleOrder(domain.Location)
+	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<l) == 0 || !r.compiled.hasRole(domain.Origin) {
+		return found
+	}
+	a := byRank[l]
+	if a.mention < 0 {
+		return found
+	}
+	m := &d.ms[a.mention]
+	if m.kind != mCity && m.kind != mRegion || d.inNorthKorea(m) {
+		return found
+	}
+	a.role = domain.Origin
+	byRank[o] = a
+	return found | 1<<o
 }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
