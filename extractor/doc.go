@@ -129,14 +129,18 @@ func (d *doc) tokenize() {
 	first := sort.Search(len(all), func(i int) bool { return int(all[i].nb) >= drop[0].b })
 	k := 0
 	n := first // tokens kept so far
+	var breaks uint16 // line breaks before dropped tokens, kept for the next token
 	for i := first; i < len(all); i++ {
 		t := &all[i]
 		for k < len(drop) && int(t.nb) >= drop[k].e {
 			k++
 		}
 		if k < len(drop) && int(t.nb) >= drop[k].b && int(t.ne) <= drop[k].e {
+			breaks |= t.flags & (flNLBefore | flBlankBefore | flSpaceBefore)
 			continue
 		}
+		t.flags |= breaks
+		breaks = 0
 		if n != i {
 			all[n] = *t
 		}

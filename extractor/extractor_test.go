@@ -236,6 +236,7 @@ func TestSentenceSegmentation(t *testing.T) {
 		{"Headline without a stop\nBody text here.", []string{"Headline without a stop", "Body text here."}},
 		{"\u201cWe left.\u201d He said so.", []string{"\u201cWe left.\u201d", "He said so."}},
 		{"See No. 5 on the list. Done.", []string{"See No. 5 on the list.", "Done."}},
+		{"Cook flees after raid\n\nFILE PHOTO: A port in Dalian\n\nHe left.", []string{"Cook flees after raid", "A port in Dalian", "He left."}},
 	}
 	for _, tt := range tests {
 		d := &doc{x: x, k: x.data, n: normalize(tt.text)}
