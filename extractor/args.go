@@ -1238,7 +1238,7 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		last++
 	}
 	for _, t := range d.times[first:last] {
-		if d.reportTime(t) {
+		if d.reportTime(t) || d.causeClause(t) {
 			continue
 		}
 		if t.tb >= te && t.tb < s.te && t.tb-te < 15 && d.sameClause(te, t.tb) && !d.subordinateBetween(te, t.tb) {
@@ -1247,7 +1247,7 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	}
 	for k := last - 1; k >= first; k-- {
 		t := d.times[k]
-		if t.te > tb && t.tb <= tb || d.reportTime(t) {
+		if t.te > tb && t.tb <= tb || d.reportTime(t) || d.causeClause(t) {
 			continue // the phrase holds the trigger, or dates the report
 		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
@@ -1259,11 +1259,47 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	// "In March, two men ... slipped away and sought asylum": a time
 	// that opens the sentence before a comma frames all of it.
 	if first < last {
-		if t := d.times[first]; t.tb == s.tb && t.te < tb && d.toks[t.te].low == "," && d.sameClause(t.te, tb) {
+		if t := d.times[first]; t.tb == s.tb && t.te < tb && d.toks[t.te].low == "," && d.sameClause(t.te, tb) && !d.causeClause(t) {
 			return argFound{tb: t.tb, te: t.te, mention: -1}, true
 		}
 	}
 	return argFound{}, false
+}
+
+// causeClause reports whether a phrase opened by "after" tells what led
+// to the event rather than when it was: a clause with no date or span of
+// time in it ("after a colleague sought asylum", "after serving a jail
+// term"), unlike "after the summit" or "after several months in custody".
+func (d *doc) causeClause(t timeSpan) bool {
+	if d.toks[t.tb].low != "after" {
+		return false
+	}
+	clause := false
+	for i := t.tb + 1; i < t.te; i++ {
+		w := &d.toks[i]
+		if w.is(lMonths) && w.has(flCap) || w.is(lTimeUnits) || w.is(lWeekdays) || isYear(w) {
+			return false
+		}
+		clause = clause || w.is(lAux) || subjectPronoun(w.low) || verbForm(w.low)
+	}
+	return clause
+}
+
+// subjectPronoun reports whether a lower-case word is a personal pronoun
+// that opens a clause.
+func subjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "we", "i", "it":
+		return true
+	}
+	return false
+}
+
+// verbForm reports whether a lower-case word looks like a past tense or
+// participle ("vanished", "serving").
+func verbForm(w string) bool {
+	n := len(w)
+	return n > 4 && (w[n-2:] == "ed" || w[n-3:] == "ing")
 }
 
 // reportTime reports whether a time dates the source's telling, not the

@@ -229,6 +229,12 @@ func TestArgumentSpans(t *testing.T) {
 		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
 		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+		// "after" with a clause and no date tells a cause, not a time.
+		{"Two waitresses were sent home after a colleague vanished from the restaurant.", "", domain.Repatriation, domain.Time, ""},
+		{"The team was recalled after its leader was caught selling cars.", "", domain.Repatriation, domain.Time, ""},
+		{"Three officials defected after the summit in Hanoi.", "", domain.Defection, domain.Time, "after the summit in Hanoi"},
+		{"The cook fled after finishing a night shift on March 24.", "", domain.Defection, domain.Time, "after finishing a night shift on March 24"},
+		{"He will be deported after several months in custody.", "", domain.Repatriation, domain.Time, "after several months in custody"},
 	})
 }
 
