@@ -128,7 +128,7 @@ func (d *doc) tokenize() {
 	// The tokens before the first drop stay where they are.
 	first := sort.Search(len(all), func(i int) bool { return int(all[i].nb) >= drop[0].b })
 	k := 0
-	n := first // tokens kept so far
+	n := first        // tokens kept so far
 	var breaks uint16 // line breaks before dropped tokens, kept for the next token
 	for i := first; i < len(all); i++ {
 		t := &all[i]

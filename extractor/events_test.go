@@ -138,17 +138,42 @@ func TestTwoEventsOneSentence(t *testing.T) {
 		{"Three vendors were fined, and they were sent to a labor training unit for a month.", domain.Punishment, 1},
 	}
 	for _, tt := range tests {
-		doc := mustExtract(t, x, tt.text)
-		got := 0
-		for _, ev := range doc.Events {
-			if ev.Type == tt.typ {
-				got++
-			}
-		}
-		if got != tt.want {
-			t.Errorf("%q: %d %s mentions, want %d (%v)", tt.text, got, tt.typ, tt.want, doc.Events)
+		if got := countEvents(mustExtract(t, x, tt.text), tt.typ); got != tt.want {
+			t.Errorf("%q: %d %s mentions, want %d", tt.text, got, tt.typ, tt.want)
 		}
 	}
+}
+
+// TestReferringOrder checks that a noun referring to a quota demand told
+// just before is a mention of its own, unless it frames another clause or
+// orders something else.
+func TestReferringOrder(t *testing.T) {
+	x := newTestExtractor(t)
+	const lead = "Each branch must send 50,000 dollars to the Party. "
+	tests := []struct {
+		text string
+		want int
+	}{
+		{lead + "The order came from the head office in Pyongyang.", 2},
+		{lead + "Under the order, managers answer for any shortfall.", 1},
+		{lead + "The order to watch the workers came later.", 1},
+	}
+	for _, tt := range tests {
+		if got := countEvents(mustExtract(t, x, tt.text), domain.QuotaDemand); got != tt.want {
+			t.Errorf("%q: %d quota demands, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// countEvents returns the number of events of type typ in doc.
+func countEvents(doc domain.Document, typ domain.EventType) int {
+	n := 0
+	for _, ev := range doc.Events {
+		if ev.Type == typ {
+			n++
+		}
+	}
+	return n
 }
 
 // TestSecondClausePlace checks that the place of a first clause is not the
