@@ -1015,6 +1015,9 @@ func (d *doc) passive(si, tb int) bool {
 	if !(hasSuffix(w, "ed") || hasSuffix(w, "en") || w == "caught" || w == "sent" || w == "held" || w == "kept" || w == "taken" || w == "seized" || w == "given" || w == "fled") {
 		return false
 	}
+	if d.hadSumDone(s, tb) {
+		return true
+	}
 	k := tb - 1
 	for k >= s.tb && (d.is(k, lAux) || hasSuffix(d.toks[k].low, "ly") || floatingQuant(d.toks[k].low)) && !d.is(k, lAuxBe) && d.toks[k].low != "has" && d.toks[k].low != "have" && d.toks[k].low != "had" {
 		k--
@@ -1044,6 +1047,24 @@ func (d *doc) passive(si, tb int) bool {
 		// A passive give-verb keeps its object: "smugglers handed heavy
 		// sentences".
 		return !d.objectFollows(s, tb+1) && (keepsObject[w] || !d.bareNoun(s, tb+1))
+	}
+	return false
+}
+
+// hadSumDone reports whether the participle at tb follows "have" and a
+// sum ("has had 300 yuan deducted from her pay"): the subject is the one it
+// is done to.
+func (d *doc) hadSumDone(s sentence, tb int) bool {
+	if tb-1 < s.tb || d.amountCover[tb-1] < 0 {
+		return false
+	}
+	a := d.amounts[d.amountCover[tb-1]]
+	if a.te != tb || a.tb-1 < s.tb {
+		return false
+	}
+	switch d.toks[a.tb-1].low {
+	case "had", "has", "have", "having", "get", "gets", "got":
+		return true
 	}
 	return false
 }
