@@ -43,6 +43,8 @@ func TestEntityKinds(t *testing.T) {
 		{"The money goes through the trade office.", "trade office", domain.Agency, true},
 		{"The workers crossed at the Quanhe crossing near Hunchun.", "Quanhe crossing", domain.City, true},
 		{"A builder left a site in Artyom.", "Artyom", domain.City, true},
+		{"The diplomat was expelled by Brazil and flew home from Brasília.", "Brazil", domain.Country, true},
+		{"Two nurses in Dakar have not been paid since May.", "Dakar", domain.City, true},
 		{"His family was banished to Kapsan County.", "Kapsan County", domain.Region, true},
 		{"Two women from Yuson-dong in Hoeryong disappeared.", "Yuson-dong", domain.City, true},
 		{"Kim Song-ri, a trader, fled.", "Song-ri", domain.City, false},
