@@ -159,6 +159,17 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 	return ids, e
 }
 
+// pathOver reports whether the trie of dc has a path over tokens i and
+// i+1, both before limit. Where it has none, every name dc finds at i is
+// one word long.
+func (d *doc) pathOver(dc *dict, i, limit int) bool {
+	if i+1 >= limit {
+		return false
+	}
+	n := dc.t.next(dc.t.root, &d.toks[i])
+	return n != nil && dc.t.next(n, &d.toks[i+1]) != nil
+}
+
 // starts reports whether token i starts a name of any of the dictionaries
 // with the given bits. Where it does not, their longest finds nothing.
 func (d *doc) starts(i int, bits uint8) bool { return d.toks[i].dicts&bits != 0 }
@@ -187,6 +198,9 @@ type gCountry struct {
 type gPlace struct {
 	name, country, region string
 	id, regionID          string // stable ids, computed once
+	// countryAt is byCode[country] (0 for a place with no country),
+	// computed once.
+	countryAt int
 }
 
 // gBody is an agency or organisation.
@@ -282,10 +296,12 @@ func (g *gazetteer) computeIDs() {
 	for i := range g.regions {
 		r := &g.regions[i]
 		r.id = "region:" + code(r.country) + ":" + slugify(r.name)
+		r.countryAt = g.byCode[r.country]
 	}
 	for i := range g.cities {
 		c := &g.cities[i]
 		c.id = "city:" + code(c.country) + ":" + slugify(c.name)
+		c.countryAt = g.byCode[c.country]
 		if c.region != "" {
 			c.regionID = "region:" + code(c.country) + ":" + slugify(c.region)
 		}

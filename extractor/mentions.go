@@ -374,6 +374,9 @@ func (d *doc) bareCount(i, numAt, j, limit int) bool {
 // ("the North") at i; it returns the name's end, or i.
 func (d *doc) determinedPlace(i, limit, si int) int {
 	g := d.k.gaz
+	if !d.pathOver(g.names, i, limit) {
+		return i // no name goes on past the determiner
+	}
 	ids, e := d.longest(g.quant, i, limit, d.idbuf[:0])
 	if len(ids) == 0 {
 		return i
@@ -801,11 +804,13 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		if !names {
 			return j
 		}
-		if e := d.placeAgency(j, spanStart, limit, si); e > j {
-			return e
-		}
-		if e := d.placeActor(j, spanStart, limit, si); e > j {
-			return e
+		if pm, te := d.townAt(j, limit, si); te > j {
+			if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
+				return e
+			}
+			if e := d.placeActor(&pm, te, spanStart, limit, si); e > j {
+				return e
+			}
 		}
 		if e := d.parsePlace(j, limit, si, true); e > j {
 			return e
@@ -815,13 +820,10 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 }
 
 // placeActor records a group named by its town or region before the role
-// ("Sinuiju households", "Hyesan residents"): the place is nested and
-// gives the group its country.
-func (d *doc) placeActor(j, spanStart, limit, si int) int {
-	pm, e := d.townAt(j, limit, si)
-	if e == j {
-		return j
-	}
+// ("Sinuiju households", "Hyesan residents"): the place pm, which ends at
+// e, is nested and gives the group its country.
+func (d *doc) placeActor(pm *mention, e, spanStart, limit, si int) int {
+	j := pm.tb
 	rEnd, role, mods, _ := d.roleAt(e, limit)
 	if rEnd == e || !d.isPlural(rEnd-1) {
 		return j
@@ -829,7 +831,7 @@ func (d *doc) placeActor(j, spanStart, limit, si int) int {
 	a := newMention(mActor, spanStart, rEnd, si)
 	a.ref, a.mods, a.top, a.plural = role, mods, true, true
 	a.country = pm.country
-	a.place = d.add(pm)
+	a.place = d.add(*pm)
 	d.add(a)
 	return rEnd
 }
@@ -840,15 +842,15 @@ func (d *doc) townAt(j, limit, si int) (mention, int) {
 	g := d.k.gaz
 	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 	for _, id := range ids {
-		en := g.names.entries[id]
+		en := &g.names.entries[id]
 		var pm mention
 		switch en.kind {
 		case ekCity:
 			pm = newMention(mCity, j, e, si)
-			pm.country = g.byCode[g.cities[en.ref].country]
+			pm.country = g.cities[en.ref].countryAt
 		case ekRegion:
 			pm = newMention(mRegion, j, e, si)
-			pm.country = g.byCode[g.regions[en.ref].country]
+			pm.country = g.regions[en.ref].countryAt
 		default:
 			continue
 		}
@@ -863,13 +865,11 @@ func (d *doc) townAt(j, limit, si int) (mention, int) {
 
 // placeAgency records a state body named by its place before the head
 // ("Hyesan police", "the Musan county security office", "Hyesan detention
-// center"): the place is nested, the country is the place's.
-func (d *doc) placeAgency(j, spanStart, limit, si int) int {
+// center"): the place pm, which ends at e, is nested, the country is the
+// place's.
+func (d *doc) placeAgency(pm *mention, e, spanStart, limit, si int) int {
 	g := d.k.gaz
-	pm, e := d.townAt(j, limit, si)
-	if e == j {
-		return j
-	}
+	j := pm.tb
 	k := e
 	for k < limit && k < e+2 && isPlaceLevel(d.toks[k].low) {
 		k++
@@ -880,7 +880,7 @@ func (d *doc) placeAgency(j, spanStart, limit, si int) int {
 	}
 	m := newMention(mAgency, spanStart, he, si)
 	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, pm.country, true
-	m.place = d.add(pm)
+	m.place = d.add(*pm)
 	m.slug = d.lowSpan(j, e)
 	d.add(m)
 	return he
@@ -961,7 +961,7 @@ func (d *doc) nationalities(j, limit int, out []nationality) ([]nationality, int
 		var n nationality
 		found := false
 		for _, id := range ids {
-			en := g.names.entries[id]
+			en := &g.names.entries[id]
 			switch {
 			case en.kind == ekAdjective && !poss:
 				n, found = nationality{country: en.ref, tb: j, te: e}, true
@@ -1053,7 +1053,7 @@ func (d *doc) parseBody(j, spanStart, limit, si int, nats []nationality, count i
 	kind, ref := mKind(0), -1
 	want := natCountry(nats)
 	for _, id := range ids {
-		en := g.names.entries[id]
+		en := &g.names.entries[id]
 		switch en.kind {
 		case ekAgency:
 			a := g.agencies[en.ref]
@@ -1360,7 +1360,7 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	if len(ids) == 0 {
 		return j
 	}
-	en := g.heads.entries[ids[0]]
+	en := &g.heads.entries[ids[0]]
 	switch en.kind {
 	case ekAgencyHead:
 		return d.agencyHead(en.ref, j, spanStart, k, e, limit, si, nats)
@@ -1433,7 +1433,7 @@ func (d *doc) agencyHead(h, j, spanStart, k, e, limit, si int, nats []nationalit
 	if e+1 < limit && d.toks[e].low == "in" {
 		ids, pe := d.longest(g.names, e+1, limit, d.idbuf[:0])
 		for _, id := range ids {
-			en := g.names.entries[id]
+			en := &g.names.entries[id]
 			if en.kind != ekCity && en.kind != ekCountry && en.kind != ekRegion {
 				continue
 			}
@@ -1509,7 +1509,7 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 	if len(ids) == 0 {
 		return j
 	}
-	en := g.group.entries[ids[0]]
+	en := &g.group.entries[ids[0]]
 	m := newMention(mPronoun, j, e, si)
 	if en.kind == ekGroupNoun {
 		m.kind = mGroupNoun
@@ -1586,7 +1586,7 @@ func (d *doc) parsePlace(j, limit, si int, top bool) int {
 	g := d.k.gaz
 	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 	for _, id := range ids {
-		en := g.names.entries[id]
+		en := &g.names.entries[id]
 		switch en.kind {
 		case ekCountry, ekRegion:
 			m := newMention(placeKind(en.kind), j, e, si)
