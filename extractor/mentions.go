@@ -99,37 +99,38 @@ func (d *doc) parseLocality(i, limit, si int) int {
 	if i+1 >= limit || d.toks[i].kind != tkWord {
 		return i
 	}
-	m := newMention(mCity, i, i, si)
-	m.ref, m.top, m.country = -1, true, noCountry
+	kind, te, country := mCity, i, noCountry
 	switch {
 	case i+2 < limit && d.toks[i+1].low == "-" && !d.toks[i+1].has(flSpaceBefore) && !d.toks[i+2].has(flSpaceBefore) &&
 		(d.toks[i+2].low == "dong" || d.toks[i+2].low == "ri"):
-		m.te = i + 3
+		te = i + 3
 		if c, ok := d.k.gaz.byCode["kp"]; ok {
-			m.country = c
+			country = c
 		}
 	case d.toks[i+1].low == "district" && d.toks[i+1].has(flCap) && !d.starts(i, d.k.gaz.names.bit):
-		m.te = i + 2
-		m.country = d.lastTownCountry()
+		te = i + 2
+		country = d.lastTownCountry()
 	case (d.toks[i+1].low == "county" || d.toks[i+1].low == "province") && d.toks[i+1].has(flCap) && !d.knownSpan(i, i+2):
 		// "Pongsan County", "Dornogovi Province": a county or province
 		// the gazetteer does not know, in the country of the last town.
-		m.kind, m.te = mRegion, i+2
-		m.country = d.lastTownCountry()
-		if pm, e := d.townAt(i, i+1, si); e > i {
-			m.country = pm.country // "Saebyol County": the town's country
+		kind, te = mRegion, i+2
+		country = d.lastTownCountry()
+		if pm, e := d.townAt(i, i+1); e > i {
+			country = pm.country // "Saebyol County": the town's country
 		}
 	case i >= 2 && d.toks[i-1].low == "of" && isTownKind(d.toks[i-2].low) && !d.starts(i, d.k.gaz.names.bit):
 		// "the town of Mingyue", "the port of Longkou": a town named by
 		// its kind that the gazetteer does not know.
-		m.te = i + 1
-		for m.te < limit && m.te < i+3 && d.toks[m.te].kind == tkWord && d.toks[m.te].has(flCap) {
-			m.te++
+		te = i + 1
+		for te < limit && te < i+3 && d.toks[te].kind == tkWord && d.toks[te].has(flCap) {
+			te++
 		}
-		m.country = d.lastTownCountry()
+		country = d.lastTownCountry()
 	default:
 		return i
 	}
+	m := newMention(kind, i, te, si)
+	m.top, m.country = true, country
 	m.slug = d.lowSpan(i, m.te)
 	d.add(m)
 	return m.te
@@ -594,7 +595,7 @@ func isDistinctWord(w string) bool {
 
 // approxAt reports whether an approximate count starts at i ("about 60").
 func (d *doc) approxAt(i, limit int) bool {
-	return i+1 < limit && isApprox(d.toks[i].low) && d.toks[i+1].kind == tkNumber
+	return i+1 < limit && d.toks[i+1].kind == tkNumber && isApprox(d.toks[i].low)
 }
 
 // isApprox reports a word that makes the number after it approximate.
@@ -804,7 +805,7 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 		if !names {
 			return j
 		}
-		if pm, te := d.townAt(j, limit, si); te > j {
+		if pm, te := d.townAt(j, limit); te > j {
 			if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
 				return e
 			}
@@ -822,7 +823,7 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 // placeActor records a group named by its town or region before the role
 // ("Sinuiju households", "Hyesan residents"): the place pm, which ends at
 // e, is nested and gives the group its country.
-func (d *doc) placeActor(pm *mention, e, spanStart, limit, si int) int {
+func (d *doc) placeActor(pm *town, e, spanStart, limit, si int) int {
 	j := pm.tb
 	rEnd, role, mods, _ := d.roleAt(e, limit)
 	if rEnd == e || !d.isPlural(rEnd-1) {
@@ -831,43 +832,56 @@ func (d *doc) placeActor(pm *mention, e, spanStart, limit, si int) int {
 	a := newMention(mActor, spanStart, rEnd, si)
 	a.ref, a.mods, a.top, a.plural = role, mods, true, true
 	a.country = pm.country
-	a.place = d.add(*pm)
+	a.place = d.add(pm.mention(si))
 	d.add(a)
 	return rEnd
 }
 
-// townAt returns the mention of a city or region of a known country named
-// at j and its end, or j when there is none.
-func (d *doc) townAt(j, limit, si int) (mention, int) {
+// town is a city or region of a known country named at tokens [tb, te).
+type town struct {
+	kind    mKind // mCity or mRegion
+	tb, te  int
+	ref     int // index in the gazetteer's cities or regions
+	country int
+}
+
+// mention returns the town's mention in sentence si.
+func (t *town) mention(si int) mention {
+	m := newMention(t.kind, t.tb, t.te, si)
+	m.ref, m.country = t.ref, t.country
+	return m
+}
+
+// townAt returns a city or region of a known country named at j and its
+// end, or j when there is none.
+func (d *doc) townAt(j, limit int) (town, int) {
 	g := d.k.gaz
 	ids, e := d.longest(g.names, j, limit, d.idbuf[:0])
 	for _, id := range ids {
 		en := &g.names.entries[id]
-		var pm mention
+		var pm town
 		switch en.kind {
 		case ekCity:
-			pm = newMention(mCity, j, e, si)
-			pm.country = g.cities[en.ref].countryAt
+			pm = town{kind: mCity, tb: j, te: e, country: g.cities[en.ref].countryAt}
 		case ekRegion:
-			pm = newMention(mRegion, j, e, si)
-			pm.country = g.regions[en.ref].countryAt
+			pm = town{kind: mRegion, tb: j, te: e, country: g.regions[en.ref].countryAt}
 		default:
 			continue
 		}
 		pm.ref = en.ref
 		if pm.country < 0 {
-			return mention{}, j
+			return town{}, j
 		}
 		return pm, e
 	}
-	return mention{}, j
+	return town{}, j
 }
 
 // placeAgency records a state body named by its place before the head
 // ("Hyesan police", "the Musan county security office", "Hyesan detention
 // center"): the place pm, which ends at e, is nested, the country is the
 // place's.
-func (d *doc) placeAgency(pm *mention, e, spanStart, limit, si int) int {
+func (d *doc) placeAgency(pm *town, e, spanStart, limit, si int) int {
 	g := d.k.gaz
 	j := pm.tb
 	k := e
@@ -880,7 +894,7 @@ func (d *doc) placeAgency(pm *mention, e, spanStart, limit, si int) int {
 	}
 	m := newMention(mAgency, spanStart, he, si)
 	m.head, m.country, m.top = g.heads.entries[hids[0]].ref, pm.country, true
-	m.place = d.add(*pm)
+	m.place = d.add(pm.mention(si))
 	m.slug = d.lowSpan(j, e)
 	d.add(m)
 	return he
