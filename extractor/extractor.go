@@ -103,6 +103,8 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	if err := v.markDictStarters([]*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}); err != nil {
 		return nil, err
 	}
+	g.bodies = 1 << 7
+	v.markKindStarters(g.names, g.bodies, ekAgency, ekOrg)
 	v.numbers = make([]float64, len(v.masks))
 	for w, x := range k.lex.numbers {
 		v.numbers[v.ids[w]] = x

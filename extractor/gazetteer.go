@@ -256,6 +256,9 @@ type gazetteer struct {
 	modsD *dict // modifiers
 	quant *dict // quantifiers
 	group *dict // group nouns and pronouns
+	// bodies is the bit in token.dicts of the words an agency or
+	// organisation name starts with (a subset of names').
+	bodies uint8
 }
 
 func newGazetteer(r *rawKnowledge, lx *lexicon) (*gazetteer, error) {

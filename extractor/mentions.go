@@ -778,7 +778,7 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 	// dictionaries (or an acronym, or an age); the others are skipped.
 	g := d.k.gaz
 	names := d.starts(j, g.names.bit)
-	if names || d.toks[j].has(flUpper) {
+	if d.starts(j, g.bodies) || d.toks[j].has(flUpper) {
 		if e := d.parseBody(j, spanStart, limit, si, nats, count); e > j {
 			return e
 		}
