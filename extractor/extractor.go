@@ -103,8 +103,11 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	if err := v.markDictStarters([]*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}); err != nil {
 		return nil, err
 	}
-	g.bodies = 1 << 7
-	v.markKindStarters(g.names, g.bodies, ekAgency, ekOrg)
+	g.bodies, g.nats = 1<<6, 1<<7
+	v.markKindStarters(g.names, g.bodies, func(e *dictEntry) bool { return e.kind == ekAgency || e.kind == ekOrg })
+	v.markKindStarters(g.names, g.nats, func(e *dictEntry) bool {
+		return e.kind == ekAdjective || e.kind == ekCountry || e.kind == ekCity && g.capitalOf(e.ref) >= 0
+	})
 	v.numbers = make([]float64, len(v.masks))
 	for w, x := range k.lex.numbers {
 		v.numbers[v.ids[w]] = x

@@ -257,8 +257,10 @@ type gazetteer struct {
 	quant *dict // quantifiers
 	group *dict // group nouns and pronouns
 	// bodies is the bit in token.dicts of the words an agency or
-	// organisation name starts with (a subset of names').
-	bodies uint8
+	// organisation name starts with, nats that of the words a nationality
+	// can start with: an adjective, a country or a capital (both subsets
+	// of names').
+	bodies, nats uint8
 }
 
 func newGazetteer(r *rawKnowledge, lx *lexicon) (*gazetteer, error) {

@@ -321,7 +321,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 	de := j
 	var natArr [4]nationality
 	nats, j2 := natArr[:0], j
-	if j < limit && (d.starts(j, g.names.bit) || d.toks[j].low == "country") {
+	if j < limit && (d.starts(j, g.nats) || d.toks[j].low == "country") {
 		nats, j2 = d.nationalities(j, limit, natArr[:0])
 	}
 	if len(nats) > 0 {

@@ -318,10 +318,10 @@ func (v *vocab) markStarters(t *trie, flag uint16) {
 }
 
 // markDictStarters gives each dictionary a bit and sets it on the words
-// its names start with. The last bit is left for markKindStarters.
+// its names start with. The last two bits are left for markKindStarters.
 func (v *vocab) markDictStarters(ds []*dict) error {
-	if len(ds) > 7 {
-		return fmt.Errorf("at most 7 dictionaries, got %d", len(ds))
+	if len(ds) > 6 {
+		return fmt.Errorf("at most 6 dictionaries, got %d", len(ds))
 	}
 	v.dicts = make([]uint8, len(v.masks))
 	for k, d := range ds {
@@ -333,14 +333,14 @@ func (v *vocab) markDictStarters(ds []*dict) error {
 	return nil
 }
 
-// markKindStarters sets bit on the words that names of d of the given
-// kinds start with; the trie must still have its build-time edges.
-func (v *vocab) markKindStarters(d *dict, bit uint8, kinds ...entryKind) {
+// markKindStarters sets bit on the words that names of d start with
+// whose entries pass keep; the trie must still have its build-time edges.
+func (v *vocab) markKindStarters(d *dict, bit uint8, keep func(*dictEntry) bool) {
 	for w, c := range d.t.root.lit {
 		id := v.ids[w]
 		c.walk(func(n *tnode) bool {
 			for _, a := range n.accept {
-				if slices.Contains(kinds, d.entries[a].kind) {
+				if keep(&d.entries[a]) {
 					v.dicts[id] |= bit
 					return false
 				}
