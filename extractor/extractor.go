@@ -100,8 +100,12 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	}
 	v.table = newWordTable(v.ids)
 	g := k.gaz
-	if err := v.markDictStarters([]*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}); err != nil {
+	ds := []*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}
+	if err := v.markDictStarters(ds); err != nil {
 		return nil, err
+	}
+	for _, dc := range ds {
+		dc.markPlain(len(v.masks))
 	}
 	g.bodies, g.nats = 1<<6, 1<<7
 	v.markKindStarters(g.names, g.bodies, func(e *dictEntry) bool { return e.kind == ekAgency || e.kind == ekOrg })

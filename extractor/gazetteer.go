@@ -44,6 +44,9 @@ type dict struct {
 	// bit is the dictionary's bit in token.dicts, set on the words its
 	// names start with; 0 until the vocabulary is built.
 	bit uint8
+	// plain marks, by word id, the words that are a name on their own
+	// whose entries need no case or context check (markPlain).
+	plain []bool
 }
 
 func newDict() *dict { return &dict{t: newTrie()} }
@@ -78,6 +81,9 @@ func (d *dict) add(name string, e dictEntry) error {
 // that may start a name), ends by limit and passes its case and context
 // checks, with its end.
 func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
+	if ids, ok := d.oneWord(toks, i, limit, buf); ok {
+		return ids, i + 1
+	}
 	// A name that fails its checks gives way to the longest shorter one.
 	for lim := limit; ; {
 		n, end := d.deepest(toks, i, lim)
@@ -95,6 +101,38 @@ func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 			return out, end
 		}
 		lim = end - 1
+	}
+}
+
+// oneWord answers find without a walk where token i is a plain name
+// that the next token does not continue: the ids of its entries.
+func (d *dict) oneWord(toks []token, i, limit int, buf []int32) ([]int32, bool) {
+	id := toks[i].id
+	if int(id) >= len(d.plain) || !d.plain[id] {
+		return nil, false
+	}
+	n := d.t.root.child(id)
+	if i+1 < limit && n.child(toks[i+1].id) != nil {
+		return nil, false
+	}
+	out := buf[:0]
+	for _, a := range n.accept {
+		out = append(out, a) // one or two ids: cheaper than a memmove call
+	}
+	return out, true
+}
+
+// markPlain fills in plain once the trie is frozen and densified.
+func (d *dict) markPlain(size int) {
+	d.plain = make([]bool, size)
+	for id, n := range d.t.root.ids {
+		plain := len(n.accept) > 0
+		for _, a := range n.accept {
+			if e := &d.entries[a]; e.caps != nil || len(e.next) > 0 {
+				plain = false
+			}
+		}
+		d.plain[id] = plain
 	}
 }
 
