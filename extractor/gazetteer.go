@@ -81,9 +81,6 @@ func (d *dict) add(name string, e dictEntry) error {
 // that may start a name), ends by limit and passes its case and context
 // checks, with its end.
 func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
-	if ids, ok := d.oneWord(toks, i, limit, buf); ok {
-		return ids, i + 1
-	}
 	// A name that fails its checks gives way to the longest shorter one.
 	for lim := limit; ; {
 		n, end := d.deepest(toks, i, lim)
@@ -105,7 +102,8 @@ func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 }
 
 // oneWord answers find without a walk where token i is a plain name
-// that the next token does not continue: the ids of its entries.
+// that the next token does not continue: the ids of its entries, which
+// end at i+1.
 func (d *dict) oneWord(toks []token, i, limit int, buf []int32) ([]int32, bool) {
 	id := toks[i].id
 	if int(id) >= len(d.plain) || !d.plain[id] {
@@ -186,7 +184,11 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 		}
 		return buf, m.end
 	}
-	ids, e := dc.find(d.toks, i, limit, buf)
+	ids, ok := dc.oneWord(d.toks, i, limit, buf)
+	e := i + 1
+	if !ok {
+		ids, e = dc.find(d.toks, i, limit, buf)
+	}
 	m.valid = len(ids) <= len(m.ids)
 	m.i, m.limit, m.end, m.n = i, limit, e, len(ids)
 	if m.valid {
