@@ -241,6 +241,7 @@ type gPlace struct {
 	// countryAt is byCode[country] (0 for a place with no country),
 	// computed once.
 	countryAt int
+	capital   int // for a city, the country whose capital it is, or -1
 }
 
 // gBody is an agency or organisation.
@@ -287,7 +288,6 @@ type gazetteer struct {
 	aHeads    []gHead
 	oHeads    []gHead
 	roles     []gRole
-	capitals  map[int]int // city index -> country index
 	pronouns  map[string]string
 
 	names *dict // countries, adjectives, demonyms, cities, regions, agencies, organisations
@@ -304,7 +304,7 @@ type gazetteer struct {
 }
 
 func newGazetteer(r *rawKnowledge, lx *lexicon) (*gazetteer, error) {
-	g := &gazetteer{byCode: map[string]int{}, regionBy: map[string]int{}, capitals: map[int]int{}, pronouns: map[string]string{},
+	g := &gazetteer{byCode: map[string]int{}, regionBy: map[string]int{}, pronouns: map[string]string{},
 		names: newDict(), heads: newDict(), roleD: newDict(), modsD: newDict(), quant: newDict(), group: newDict()}
 	if err := g.loadCountries(r.Countries); err != nil {
 		return nil, err
@@ -433,7 +433,7 @@ func (g *gazetteer) loadPlaces(regions, cities []rawPlace) error {
 			}
 		}
 		i := len(g.cities)
-		g.cities = append(g.cities, gPlace{name: p.Name, country: p.Country, region: p.Region})
+		g.cities = append(g.cities, gPlace{name: p.Name, country: p.Country, region: p.Region, capital: -1})
 		for _, a := range append([]string{p.Name}, p.Aliases...) {
 			if err := g.names.add(a, dictEntry{kind: ekCity, ref: i}); err != nil {
 				return fmt.Errorf("gazetteer: city %s: %v", p.Name, err)
@@ -446,7 +446,7 @@ func (g *gazetteer) loadPlaces(regions, cities []rawPlace) error {
 		}
 		for i, city := range g.cities {
 			if city.name == c.capital {
-				g.capitals[i] = ci
+				g.cities[i].capital = ci
 			}
 		}
 	}
@@ -560,10 +560,7 @@ func (g *gazetteer) loadActors(r *rawKnowledge) error {
 
 // capitalOf returns the country index whose capital is city i, or -1.
 func (g *gazetteer) capitalOf(city int) int {
-	if c, ok := g.capitals[city]; ok {
-		return c
-	}
-	return -1
+	return g.cities[city].capital
 }
 
 // capsMatch reports whether the tokens from i are capitalised wherever the
