@@ -35,6 +35,7 @@ type dictEntry struct {
 	caps    []bool   // which words must be capitalised, as in the name
 	next    []string // the name counts only before one of these words
 	surface string   // the name as listed
+	pron    string   // a one-word pronoun's kind in pronouns, made once
 }
 
 // dict is a token trie of names with their entries.
@@ -553,6 +554,13 @@ func (g *gazetteer) loadActors(r *rawKnowledge) error {
 				return fmt.Errorf("gazetteer: pronoun: %v", err)
 			}
 			g.pronouns[strings.Join(splitWords(p), " ")] = kind
+		}
+	}
+	for i := range g.group.entries {
+		if e := &g.group.entries[i]; e.kind == ekPronoun {
+			if w := splitWords(e.surface); len(w) == 1 {
+				e.pron = g.pronouns[w[0]]
+			}
 		}
 	}
 	return nil

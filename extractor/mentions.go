@@ -1529,7 +1529,9 @@ func (d *doc) parsePronoun(j, spanStart, limit, si int) int {
 		m.kind = mGroupNoun
 		m.tb = spanStart
 	} else {
-		m.pron = g.pronouns[d.lowSpan(j, e)]
+		if m.pron = en.pron; e > j+1 {
+			m.pron = g.pronouns[d.lowSpan(j, e)] // a pronoun of words
+		}
 		if m.pron == "" {
 			m.pron = "plural"
 		}
