@@ -274,7 +274,10 @@ func (d *doc) parseNP(i, limit, si int) int {
 		}
 		j = e
 	}
-	start := d.distinctStart(i, j)
+	start := j
+	if j > i {
+		start = d.distinctStart(i, j) // no quantifier: nothing to tell apart
+	}
 	if j >= limit {
 		return i
 	}
