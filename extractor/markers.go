@@ -121,11 +121,13 @@ func (m *markerScanner) scan(s []byte) uint8 {
 	next, class := m.next, &m.class
 	var st uint32
 	i := 0
-	for ; i < len(s)-1; i += 2 { // two bytes a turn: half the loop tests
+	for ; i < len(s)-3; i += 4 { // four bytes a turn: a quarter of the loop tests
 		st = next[st+uint32(class[s[i]])]
 		st = next[st+uint32(class[s[i+1]])]
+		st = next[st+uint32(class[s[i+2]])]
+		st = next[st+uint32(class[s[i+3]])]
 	}
-	if i < len(s) {
+	for ; i < len(s); i++ {
 		st = next[st+uint32(class[s[i]])]
 	}
 	switch {
