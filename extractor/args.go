@@ -481,6 +481,9 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	}
 	if k > s.tb && (d.toks[k].low == "who" || d.toks[k].low == "that") {
 		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && p.ok(int(mi)) {
+			if ni := d.relativesOf(int(mi), k); ni >= 0 && p.ok(ni) {
+				return ni
+			}
 			return int(mi)
 		}
 		switch d.toks[k-1].low {
@@ -1064,6 +1067,39 @@ func (d *doc) hadSumDone(s sentence, tb int) bool {
 	}
 	switch d.toks[a.tb-1].low {
 	case "had", "has", "have", "having", "get", "gets", "got":
+		return true
+	}
+	return false
+}
+
+// relativesOf returns, for "relatives of the residents who crossed", the
+// group after "of" that the relative clause ending the mention mi at token
+// e is about: the kin of people are not the ones who acted. It returns -1
+// when mi names no kin of a group.
+func (d *doc) relativesOf(mi, e int) int {
+	m := &d.ms[mi]
+	of := -1
+	for i := m.tb + 1; i < e; i++ {
+		if d.toks[i].low == "of" {
+			of = i
+			break
+		}
+	}
+	if of < 0 || !isKin(d.toks[of-1].low) && !kinGroup(d.toks[of-1].low) {
+		return -1
+	}
+	for ni := mi + 1; ni < len(d.ms) && d.ms[ni].tb < e; ni++ {
+		if n := &d.ms[ni]; n.tb > of && n.te == e && n.kind == mActor {
+			return ni
+		}
+	}
+	return -1
+}
+
+// kinGroup reports a word naming the kin or circle of a group of people.
+func kinGroup(w string) bool {
+	switch w {
+	case "relatives", "families", "family", "friends", "neighbors", "neighbours", "wives", "husbands", "siblings":
 		return true
 	}
 	return false

@@ -254,6 +254,9 @@ func TestArgumentSpans(t *testing.T) {
 		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
 		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+		// A relative clause after the kin of a group is about the group.
+		{"Police questioned relatives of the residents who crossed with his help.", "crossed", domain.Defection, domain.Agent, "residents"},
+		{"Families of officials who have defected are sent to camps.", "defected", domain.Defection, domain.Agent, "officials"},
 		// "after" with a clause and no date tells a cause, not a time.
 		{"Two waitresses were sent home after a colleague vanished from the restaurant.", "", domain.Repatriation, domain.Time, ""},
 		{"The team was recalled after its leader was caught selling cars.", "", domain.Repatriation, domain.Time, ""},
