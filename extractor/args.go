@@ -1054,6 +1054,21 @@ func (d *doc) passive(si, tb int) bool {
 	return false
 }
 
+// coordinated widens a group argument to the group joined before it with
+// "and" and a possessive ("twelve waitresses and their manager"): both
+// take part.
+func (d *doc) coordinated(a argFound) argFound {
+	sb := d.sents[d.ms[a.mention].sent].tb
+	b := a.tb
+	if b-3 < sb || d.toks[b-2].low != "and" || !d.is(b-1, lPoss) || d.toks[b-1].low == "the" || d.toks[b-1].low == "a" {
+		return a
+	}
+	if mi := d.topCover[b-3]; mi >= 0 && d.ms[mi].te == b-2 && d.ms[mi].kind == mActor {
+		a.tb = d.ms[mi].tb
+	}
+	return a
+}
+
 // hadSumDone reports whether the participle at tb follows "have" and a
 // sum ("has had 300 yuan deducted from her pay"): the subject is the one it
 // is done to.
@@ -1553,6 +1568,9 @@ func isMany(w string) bool {
 // quantified widens a pronoun argument to the crowd word that counts it:
 // "sent back hundreds of them", "dozens of them were caught".
 func (d *doc) quantified(a argFound, ok bool) (argFound, bool) {
+	if ok && a.mention >= 0 && d.ms[a.mention].kind == mActor {
+		return d.coordinated(a), ok
+	}
 	if !ok || a.mention < 0 || d.ms[a.mention].kind != mPronoun {
 		return a, ok
 	}

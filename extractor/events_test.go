@@ -254,6 +254,8 @@ func TestArgumentSpans(t *testing.T) {
 		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
 		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+		// A group joined with "and" and a possessive takes part too.
+		{"In 2016, twelve waitresses and their manager defected to Seoul.", "defected", domain.Defection, domain.Agent, "twelve waitresses and their manager"},
 		// A relative clause after the kin of a group is about the group.
 		{"Police questioned relatives of the residents who crossed with his help.", "crossed", domain.Defection, domain.Agent, "residents"},
 		{"Families of officials who have defected are sent to camps.", "defected", domain.Defection, domain.Agent, "officials"},
