@@ -1352,26 +1352,21 @@ func (d *doc) causeClause(t timeSpan) bool {
 		if w.is(lMonths) && w.has(flCap) || w.is(lTimeUnits) || w.is(lWeekdays) || isYear(w) {
 			return false
 		}
-		clause = clause || w.is(lAux) || subjectPronoun(w.low) || verbForm(w.low)
+		clause = clause || w.is(lAux) || d.pronounAt(i) || verbForm(w.low)
 	}
 	return clause
 }
 
-// subjectPronoun reports whether a lower-case word is a personal pronoun
-// that opens a clause.
-func subjectPronoun(w string) bool {
-	switch w {
-	case "he", "she", "they", "we", "i", "it":
-		return true
-	}
-	return false
+// pronounAt reports whether a pronoun mention starts at token i.
+func (d *doc) pronounAt(i int) bool {
+	mi := d.topAt[i]
+	return mi >= 0 && d.ms[mi].kind == mPronoun
 }
 
 // verbForm reports whether a lower-case word looks like a past tense or
 // participle ("vanished", "serving").
 func verbForm(w string) bool {
-	n := len(w)
-	return n > 4 && (w[n-2:] == "ed" || w[n-3:] == "ing")
+	return len(w) > 4 && (hasSuffix(w, "ed") || hasSuffix(w, "ing"))
 }
 
 // reportTime reports whether a time dates the source's telling, not the
