@@ -1501,26 +1501,39 @@ func (d *doc) objectFollows(s sentence, i int) bool {
 var keepsObject = map[string]bool{"handed": true, "given": true, "dealt": true, "meted": true, "granted": true, "awarded": true, "shown": true, "told": true, "offered": true}
 
 // afterPlaceHead steps over "the Laotian capital of", "the Russian port
-// city of": a place named by its kind before its name. It returns i when
-// no such head starts there.
+// city of", "the northeastern city of": a place named by its kind before
+// its name. It returns i when no such head starts there.
 func (d *doc) afterPlaceHead(i, limit int) int {
 	k := i
 	if k < limit && d.toks[k].low == "the" {
 		k++
 	}
-	for n := 0; n < 2 && k < limit && d.toks[k].has(flCap); n++ {
-		k++ // "Laotian", "Russian Far Eastern"
+	for n := 0; n < 4 && k < limit && d.placeModifier(k); n++ {
+		k++ // "Laotian", "Russian Far Eastern", "northeastern Chinese border"
 	}
-	if k == i || k >= limit || !d.toks[k-1].has(flCap) {
-		return i
-	}
-	for n := 0; n < 2 && k < limit && isPlaceKind(d.toks[k].low); n++ {
-		k++
-	}
-	if k+1 < limit && isPlaceKind(d.toks[k-1].low) && d.toks[k].low == "of" {
+	if k > i && k+1 < limit && isPlaceKind(d.toks[k-1].low) && d.toks[k].low == "of" {
 		return k + 1
 	}
 	return i
+}
+
+// placeModifier reports whether token k may stand in a place's head
+// before its name: a capitalised word, a kind of place or a word of
+// direction or setting ("northeastern", "remote").
+func (d *doc) placeModifier(k int) bool {
+	t := &d.toks[k]
+	if t.has(flCap) {
+		return t.kind == tkWord && !d.is(k, lPrep)
+	}
+	if isPlaceKind(t.low) {
+		return true
+	}
+	switch t.low {
+	case "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+		"central", "remote", "small", "nearby", "mountain", "mountainous", "frontier", "rural", "northeast", "northwest", "southeast", "southwest":
+		return true
+	}
+	return false
 }
 
 // isPlaceKind reports a noun naming a kind of place: a kind of town, or

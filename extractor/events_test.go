@@ -254,6 +254,10 @@ func TestArgumentSpans(t *testing.T) {
 		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
 		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+		// A place named by its kind before its name: "the border city of".
+		{"A trade official in the border city of Dandong disappeared last month.", "", domain.Defection, domain.Location, "Dandong"},
+		{"Police arrested six escapees in the northeastern Chinese city of Shenyang.", "", domain.Arrest, domain.Location, "Shenyang"},
+		{"A trade official in the city of Dalian disappeared last month.", "", domain.Defection, domain.Location, "Dalian"},
 		// A group joined with "and" and a possessive takes part too.
 		{"In 2016, twelve waitresses and their manager defected to Seoul.", "defected", domain.Defection, domain.Agent, "twelve waitresses and their manager"},
 		// A relative clause after the kin of a group is about the group.

@@ -546,7 +546,9 @@ func (d *doc) placeTail(e, limit, si int) int {
 		return e
 	}
 	k := e + 1
-	if d.toks[k].low == "nearby" || d.toks[k].low == "the" {
+	if h := d.afterPlaceHead(k, limit); h > k {
+		k = h // "in the border city of Dandong"
+	} else if d.toks[k].low == "nearby" || d.toks[k].low == "the" {
 		k++
 	}
 	if k >= limit {
