@@ -254,6 +254,9 @@ func TestArgumentSpans(t *testing.T) {
 		{"Factory workers in Sinuiju were ordered to pay 5,000 won a month in Hyesan.", "", domain.QuotaDemand, domain.Location, "Hyesan"},
 		{"The counselor has been recalled, and his wife in Pyongyang was questioned.", "recalled", domain.Repatriation, domain.Origin, ""},
 		{"North Korea has recalled all of its students in Kazan.", "", domain.Repatriation, domain.Origin, "Kazan"},
+		// A word for what befell a counted group keeps the group whole.
+		{"Police arrested three missing North Korean workers.", "", domain.Arrest, domain.Patient, "three missing North Korean workers"},
+		{"Japan returns four drifting N. Korean fishermen via China", "", domain.Repatriation, domain.Patient, "four drifting N. Korean fishermen"},
 		// A place named by its kind before its name: "the border city of".
 		{"A trade official in the border city of Dandong disappeared last month.", "", domain.Defection, domain.Location, "Dandong"},
 		{"Police arrested six escapees in the northeastern Chinese city of Shenyang.", "", domain.Arrest, domain.Location, "Shenyang"},

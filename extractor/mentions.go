@@ -322,6 +322,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 		j++
 	}
 	de := j
+	for j > i && j+1 < limit && isStateWord(d.toks[j].low) {
+		j++ // "three missing North Korean workers": a state, not a name part
+	}
 	var natArr [4]nationality
 	nats, j2 := natArr[:0], j
 	if j < limit && (d.starts(j, g.nats) || d.toks[j].low == "country") {
@@ -593,6 +596,16 @@ func (d *doc) partitive(i, j, limit, si, count int) int {
 func isDistinctWord(w string) bool {
 	switch w {
 	case "other", "another", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	return false
+}
+
+// isStateWord reports a word that says what befell a group before its
+// nationality or role: "missing", "fugitive", "drifting".
+func isStateWord(w string) bool {
+	switch w {
+	case "missing", "fugitive", "drifting", "stranded", "runaway", "detained", "captured", "jailed", "escaped", "stowaway":
 		return true
 	}
 	return false
