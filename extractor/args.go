@@ -35,7 +35,8 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 		}
 	}
 	found = d.peoplePlace(r, &byRank, found, &used)
-	found = d.originFromLocation(r, &byRank, found)
+	found = d.originFrom(r, &byRank, found, domain.Location, isTownOrRegion)
+	found = d.originFrom(r, &byRank, found, domain.Agent, isCountryKind)
 	a0 := len(d.argBuf)
 	for k := range byRank {
 		if found&(1<<k) != 0 {
@@ -75,26 +76,33 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 	return found
 }
 
-// originFromLocation gives a return with no origin of its own the town or
-// region outside North Korea where it happened: people handed back "in
-// Tumen" are sent back from Tumen.
-func (d *doc) originFromLocation(r *Rule, byRank *[numRoles]argFound, found int) int {
-	o, l := roleOrder(domain.Origin), roleOrder(domain.Location)
-	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<l) == 0 || !r.compiled.hasRole(domain.Origin) {
+// originFrom gives a return with no origin of its own the place in its
+// role from, when that place lies outside North Korea and is of a kind
+// want holds: people handed back "in Tumen" are sent back from Tumen,
+// and those "China sent back" from China.
+func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from domain.Role, want func(mKind) bool) int {
+	o, f := roleOrder(domain.Origin), roleOrder(from)
+	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<f) == 0 || !r.compiled.hasRole(domain.Origin) {
 		return found
 	}
-	a := byRank[l]
+	a := byRank[f]
 	if a.mention < 0 {
 		return found
 	}
 	m := &d.ms[a.mention]
-	if m.kind != mCity && m.kind != mRegion || d.inNorthKorea(m) {
+	if !want(m.kind) || d.inNorthKorea(m) {
 		return found
 	}
 	a.role = domain.Origin
 	byRank[o] = a
 	return found | 1<<o
 }
+
+// isTownOrRegion reports a city or region mention kind.
+func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
+
+// isCountryKind reports a country mention kind.
+func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
 // nested ones too. The mentions are in token order.

@@ -257,6 +257,9 @@ func TestArgumentSpans(t *testing.T) {
 		// A word for what befell a counted group keeps the group whole.
 		{"Police arrested three missing North Korean workers.", "", domain.Arrest, domain.Patient, "three missing North Korean workers"},
 		{"Japan returns four drifting N. Korean fishermen via China", "", domain.Repatriation, domain.Patient, "four drifting N. Korean fishermen"},
+		// A country that sends people back is where they are sent from.
+		{"Mongolia deported five North Korean workers in May.", "", domain.Repatriation, domain.Origin, "Mongolia"},
+		{"North Korea sent the workers back to Russia.", "", domain.Repatriation, domain.Origin, ""},
 		// A place named by its kind before its name: "the border city of".
 		{"A trade official in the border city of Dandong disappeared last month.", "", domain.Defection, domain.Location, "Dandong"},
 		{"Police arrested six escapees in the northeastern Chinese city of Shenyang.", "", domain.Arrest, domain.Location, "Shenyang"},
