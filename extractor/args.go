@@ -487,6 +487,9 @@ func (d *doc) subject(si, tb int, p *picker) int {
 			}
 		}
 	}
+	if v := d.askedHow(s, k, tb); v >= 0 {
+		return d.subject(si, v, p) // "asked a co-worker how to apply": the asker acts
+	}
 	if k > s.tb && (d.toks[k].low == "who" || d.toks[k].low == "that") {
 		if mi := d.topCover[k-1]; mi >= 0 && d.ms[mi].te == k && p.ok(int(mi)) {
 			if ni := d.relativesOf(int(mi), k); ni >= 0 && p.ok(ni) {
@@ -680,6 +683,31 @@ func (d *doc) control(si, tb int, p *picker) (int, int) {
 		}
 	}
 	return d.subject(si, verb, p), controllee
+}
+
+// askedHow returns the verb of "asked [someone] how to" when the question
+// word at k opens the trigger's clause, or -1.
+func (d *doc) askedHow(s sentence, k, tb int) int {
+	if k <= s.tb || k+1 >= tb || !isWhWord(d.toks[k].low) || d.toks[k+1].low != "to" {
+		return -1
+	}
+	j := k - 1
+	if mi := d.topCover[j]; mi >= 0 {
+		j = d.phraseStart(&d.ms[mi], s.tb) - 1
+	}
+	if j >= s.tb && d.is(j, lOrderVerbs) {
+		return j
+	}
+	return -1
+}
+
+// isWhWord reports a word that opens an indirect question: "how to".
+func isWhWord(w string) bool {
+	switch w {
+	case "how", "whether", "where", "when", "what", "which":
+		return true
+	}
+	return false
 }
 
 // prepAfter finds "<prep> [det] <mention>" within window tokens after te.

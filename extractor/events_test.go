@@ -260,6 +260,11 @@ func TestArgumentSpans(t *testing.T) {
 		// A country that sends people back is where they are sent from.
 		{"Mongolia deported five North Korean workers in May.", "", domain.Repatriation, domain.Origin, "Mongolia"},
 		{"North Korea sent the workers back to Russia.", "", domain.Repatriation, domain.Origin, ""},
+		// "asked someone how to": the one who asks is the actor.
+		{"The foreman had asked a Polish co-worker how to apply for asylum.", "", domain.Defection, domain.Agent, "foreman"},
+		// A count may be a range.
+		{"Police arrested 10 to 20 North Korean traders.", "", domain.Arrest, domain.Patient, "10 to 20 North Korean traders"},
+		{"Police arrested between 10 and 20 North Korean traders.", "", domain.Arrest, domain.Patient, "between 10 and 20 North Korean traders"},
 		// A place named by its kind before its name: "the border city of".
 		{"A trade official in the border city of Dandong disappeared last month.", "", domain.Defection, domain.Location, "Dandong"},
 		{"Police arrested six escapees in the northeastern Chinese city of Shenyang.", "", domain.Arrest, domain.Location, "Shenyang"},

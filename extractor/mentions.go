@@ -302,7 +302,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 	numAt := j
 	if d.numeric(j) {
 		if v, e, ok := d.countAt(j, limit); ok {
-			count, j = v, e
+			count, j = v, d.countRangeEnd(numAt, e, limit)
 			start = d.vagueCountStart(i, start)
 			if j < limit && d.toks[j].low == "of" {
 				return d.partitive(i, j, limit, si, count) // "two of his soldiers"
@@ -611,6 +611,28 @@ func isStateWord(w string) bool {
 	return false
 }
 
+// countRangeEnd returns the end of a count range whose first number reads
+// [num, e): "10 to 20", "five or six", "between 10 and 20". Without a
+// second number it returns e.
+func (d *doc) countRangeEnd(num, e, limit int) int {
+	if e+1 >= limit || !d.numeric(e+1) {
+		return e
+	}
+	switch d.toks[e].low {
+	case "to", "or", "-":
+	case "and":
+		if num == 0 || d.toks[num-1].low != "between" {
+			return e
+		}
+	default:
+		return e
+	}
+	if _, e2, ok := d.countAt(e+1, limit); ok {
+		return e2
+	}
+	return e
+}
+
 // approxAt reports whether an approximate count starts at i ("about 60").
 func (d *doc) approxAt(i, limit int) bool {
 	return i+1 < limit && d.toks[i+1].kind == tkNumber && isApprox(d.toks[i].low)
@@ -619,7 +641,7 @@ func (d *doc) approxAt(i, limit int) bool {
 // isApprox reports a word that makes the number after it approximate.
 func isApprox(w string) bool {
 	switch w {
-	case "about", "around", "roughly", "nearly", "almost", "approximately", "some":
+	case "about", "around", "roughly", "nearly", "almost", "approximately", "some", "between":
 		return true
 	}
 	return false
