@@ -301,7 +301,7 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 		}
 		return a, b
 	}
-	j := i
+	j := d.countBoundEnd(i)
 	for k := 0; k < 3 && j < len(d.toks) && d.topAt[j] < 0; k++ {
 		if !d.starts(j, d.k.gaz.quant.bit) {
 			if !d.is(j, lPoss) {
@@ -324,6 +324,22 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 		return m.te, -1
 	}
 	return -1, -1
+}
+
+// countBoundEnd steps over a bound on the count that follows at i ("at
+// least", "more than", "as many as", "up to"); it returns i when there is
+// none.
+func (d *doc) countBoundEnd(i int) int {
+	if i+2 >= len(d.toks) {
+		return i
+	}
+	switch w, next := d.toks[i].low, d.toks[i+1].low; {
+	case w == "at" && next == "least", (w == "more" || w == "fewer" || w == "less") && next == "than", w == "up" && next == "to":
+		return i + 2
+	case w == "as" && next == "many" && d.toks[i+2].low == "as":
+		return i + 3
+	}
+	return i
 }
 
 // classMayStart implements classMatcher: whether token i can start a

@@ -262,6 +262,8 @@ func TestArgumentSpans(t *testing.T) {
 		{"North Korea sent the workers back to Russia.", "", domain.Repatriation, domain.Origin, ""},
 		// "asked someone how to": the one who asks is the actor.
 		{"The foreman had asked a Polish co-worker how to apply for asylum.", "", domain.Defection, domain.Agent, "foreman"},
+		// A bound on a count does not hide the group from a trigger.
+		{"Pyongyang had recalled at least a dozen diplomats.", "", domain.Repatriation, domain.Patient, "dozen diplomats"},
 		// A count may be a range.
 		{"Police arrested 10 to 20 North Korean traders.", "", domain.Arrest, domain.Patient, "10 to 20 North Korean traders"},
 		{"Police arrested between 10 and 20 North Korean traders.", "", domain.Arrest, domain.Patient, "between 10 and 20 North Korean traders"},
