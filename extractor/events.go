@@ -36,7 +36,7 @@ func (d *doc) findEvents() {
 			if ti.t.root.child(d.toks[i].id) == nil {
 				continue
 			}
-			hits = ti.t.matchAt(d.toks, i, s.te, d, hits)
+			hits = ti.t.matchAt(d, i, s.te, hits)
 		}
 		if len(hits) == 0 {
 			continue
@@ -263,14 +263,14 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 		if !t.mayStart(&d.toks[i]) {
 			continue
 		}
-		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		ok = len(d.hitBuf) > 0
 	}
 	d.sentMemo = append(d.sentMemo, sentMatch{t, si, ok})
 	return ok
 }
 
-// classEnds implements classMatcher: the ends of class matches at token i.
+// classEnds returns the ends of class matches at token i.
 // Entity classes match top mentions, skipping determiners and quantifiers
 // before them; MONEY matches an amount or a money word; lower-case classes
 // match words of that list.
@@ -326,7 +326,7 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	return -1, -1
 }
 
-// classMayStart implements classMatcher: whether token i can start a
+// classMayStart reports whether token i can start a
 // match of a class in s. It is true wherever classEnds may find one.
 func (d *doc) classMayStart(s *classStarts, i int) bool {
 	if !s.known {
@@ -404,7 +404,7 @@ func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
 		if !t.mayStart(&d.toks[i]) {
 			continue
 		}
-		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		if len(d.hitBuf) > 0 {
 			return true
 		}
@@ -423,7 +423,7 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 		if !t.mayStart(&d.toks[i]) {
 			continue
 		}
-		d.hitBuf = t.matchAt(d.toks, i, tb, d, d.hitBuf[:0])
+		d.hitBuf = t.matchAt(d, i, tb, d.hitBuf[:0])
 		for _, h := range d.hitBuf {
 			if h.end >= tb-window {
 				return true

@@ -87,7 +87,7 @@ func (d *doc) sentenceCues(si int) []cueHit {
 		if !d.toks[i].has(flCueStart) {
 			continue
 		}
-		for _, h := range cs.except.matchAt(d.toks, i, s.te, nil, hits[:0]) {
+		for _, h := range cs.except.matchAt(d, i, s.te, hits[:0]) {
 			if h.end > exceptEnd {
 				exceptEnd = h.end
 			}
@@ -95,7 +95,7 @@ func (d *doc) sentenceCues(si int) []cueHit {
 		if i < exceptEnd || d.monthMay(s, i) {
 			continue
 		}
-		hits = cs.t.matchAt(d.toks, i, s.te, nil, hits[:0])
+		hits = cs.t.matchAt(d, i, s.te, hits[:0])
 		best := -1
 		for k, h := range hits {
 			if best < 0 || h.end > hits[best].end {

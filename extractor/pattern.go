@@ -281,6 +281,8 @@ type trie struct {
 	root   *tnode
 	maxLen int
 	frozen bool
+	// wild is set when a path has a class or a gap edge.
+	wild bool
 	// first holds the ids of the root's word edges when only word edges
 	// leave the root (set by densify), so that matchAt passes over a token
 	// that starts nothing without reading the root node.
@@ -302,6 +304,7 @@ func (t *trie) add(path []step, id int32) {
 	n := t.root
 	length := 0
 	for _, s := range path {
+		t.wild = t.wild || s.kind != stLit
 		switch s.kind {
 		case stLit:
 			if n.lit == nil {
@@ -354,37 +357,47 @@ type hit struct {
 	start, end int
 }
 
-// classMatcher reports up to two end positions of class matches starting
-// at i (-1 for none), and whether any class of a set can start at i.
-type classMatcher interface {
-	classEnds(e *classEdge, i int) (int, int)
-	classMayStart(s *classStarts, i int) bool
-}
-
 // mayStart reports whether a match can start at tok; false means matchAt
 // would find nothing there.
 func (t *trie) mayStart(tok *token) bool {
 	return t.first == nil || t.first.has(tok.id)
 }
 
-// matchAt appends every match of the trie starting at token i and ending
-// at or before limit. toks are the sentence's tokens.
-func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
-	if t.first != nil && (i >= limit || !t.first.has(toks[i].id)) {
+// matchAt appends every match of the trie starting at token i of d and
+// ending at or before limit. Class edges ask d for their ends.
+func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
+	if t.first != nil && (i >= limit || !t.first.has(d.toks[i].id)) {
 		return out // only word edges leave the root, and none for this token
 	}
-	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
+	if !t.wild {
+		return t.matchWords(d.toks, i, limit, out)
+	}
+	m := matcher{t: t, d: d, start: i, limit: limit, out: out}
 	m.enter(t.root, i, 0)
 	return m.out
+}
+
+// matchWords is matchAt for a trie of word paths only: from one token
+// they form a single chain, so it needs no walk.
+func (t *trie) matchWords(toks []token, i, limit int, out []hit) []hit {
+	n := t.root
+	for j := i; j < limit; j++ {
+		if n = t.next(n, &toks[j]); n == nil {
+			break
+		}
+		for _, id := range n.accept {
+			out = append(out, hit{id: id, start: i, end: j + 1})
+		}
+	}
+	return out
 }
 
 // matcher is the state of one matchAt call, shared by the steps of its
 // walk so that each step passes only a node and a position.
 type matcher struct {
 	t            *trie
-	toks         []token
+	d            *doc
 	start, limit int
-	cm           classMatcher
 	out          []hit
 }
 
@@ -399,12 +412,12 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 		return
 	}
 	if i < m.limit {
-		if c := m.t.next(n, &m.toks[i]); c != nil {
+		if c := m.t.next(n, &m.d.toks[i]); c != nil {
 			m.enter(c, i+1, depth+1)
 		}
 		for k := range n.classes {
 			e := &n.classes[k]
-			a, b := m.cm.classEnds(e, i)
+			a, b := m.d.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
 				if end > i && end <= m.limit {
 					m.enter(e.next, end, depth+1)
@@ -414,7 +427,7 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 	}
 	for _, g := range n.gaps {
 		for k := 0; k <= g.max && i+k <= m.limit; k++ {
-			if k > 0 && (isHardStop(&m.toks[i+k-1]) || m.toks[i+k-1].is(lClauseBreak)) {
+			if k > 0 && (isHardStop(&m.d.toks[i+k-1]) || m.d.toks[i+k-1].is(lClauseBreak)) {
 				break
 			}
 			m.enter(g.next, i+k, depth+1)
@@ -431,9 +444,9 @@ func (m *matcher) enter(n *tnode, i, depth int) {
 		if depth > 64 || i >= m.limit {
 			return
 		}
-		c := m.t.next(n, &m.toks[i])
+		c := m.t.next(n, &m.d.toks[i])
 		if len(n.classes) > 0 {
-			if c != nil || m.cm.classMayStart(&n.starts, i) {
+			if c != nil || m.d.classMayStart(&n.starts, i) {
 				break
 			}
 			return
