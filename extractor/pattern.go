@@ -159,6 +159,9 @@ func expand(els []element) ([][]step, error) {
 // touches as few cache lines as it can. lit, ids and frozen are build-time
 // only; lit and ids are dropped once the extractor is built (release).
 type tnode struct {
+	// words has bit id&63 set for the id of each word edge (compileClasses),
+	// so that most tokens with no edge are told apart in one test.
+	words   uint64
 	dense   []*tnode         // edges by word id at wide nodes
 	small   []idEdge         // edges by word id at narrow nodes, by id
 	accept  []int32          // rules accepted here
@@ -246,7 +249,8 @@ func (e *classEdge) compile(lx *lexicon) {
 	}
 }
 
-// compileClasses compiles every class edge of the trie.
+// compileClasses compiles every class edge of the trie and, its words
+// having ids now, fills in the word filters of its nodes.
 func (t *trie) compileClasses(lx *lexicon) {
 	seen := map[*tnode]bool{}
 	var walk func(n *tnode)
@@ -255,6 +259,9 @@ func (t *trie) compileClasses(lx *lexicon) {
 			return
 		}
 		seen[n] = true
+		for id := range n.ids {
+			n.words |= 1 << (id & 63)
+		}
 		for k := range n.classes {
 			n.classes[k].compile(lx)
 			n.starts.add(&n.classes[k])
@@ -468,6 +475,9 @@ func isHardStop(t *token) bool {
 // frozen, by word before (while the extractor is being built).
 func (t *trie) next(n *tnode, tok *token) *tnode {
 	if t.frozen {
+		if n.words&(1<<(tok.id&63)) == 0 {
+			return nil
+		}
 		return n.child(tok.id)
 	}
 	if n.lit == nil {
