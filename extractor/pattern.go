@@ -161,7 +161,10 @@ func expand(els []element) ([][]step, error) {
 type tnode struct {
 	// words has bit id&63 set for the id of each word edge (compileClasses),
 	// so that most tokens with no edge are told apart in one test.
-	words   uint64
+	words uint64
+	// bare is set when only word edges leave the node: it accepts nothing
+	// and has no class or gap edge (compileClasses).
+	bare    bool
 	dense   []*tnode         // edges by word id at wide nodes
 	small   []idEdge         // edges by word id at narrow nodes, by id
 	accept  []int32          // rules accepted here
@@ -262,6 +265,7 @@ func (t *trie) compileClasses(lx *lexicon) {
 		for id := range n.ids {
 			n.words |= 1 << (id & 63)
 		}
+		n.bare = len(n.accept) == 0 && len(n.classes) == 0 && len(n.gaps) == 0
 		for k := range n.classes {
 			n.classes[k].compile(lx)
 			n.starts.add(&n.classes[k])
@@ -419,14 +423,14 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 		return
 	}
 	if i < m.limit {
-		if c := m.t.next(n, &m.d.toks[i]); c != nil {
+		if c := m.t.next(n, &m.d.toks[i]); c != nil && !m.dead(c, i+1) {
 			m.enter(c, i+1, depth+1)
 		}
 		for k := range n.classes {
 			e := &n.classes[k]
 			a, b := m.d.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= m.limit {
+				if end > i && end <= m.limit && !m.dead(e.next, end) {
 					m.enter(e.next, end, depth+1)
 				}
 			}
@@ -437,9 +441,17 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 			if k > 0 && (isHardStop(&m.d.toks[i+k-1]) || m.d.toks[i+k-1].is(lClauseBreak)) {
 				break
 			}
-			m.enter(g.next, i+k, depth+1)
+			if !m.dead(g.next, i+k) {
+				m.enter(g.next, i+k, depth+1)
+			}
 		}
 	}
+}
+
+// dead reports whether enter would leave node n at token i at once: only
+// word edges leave n, and the filter of its words rules the token out.
+func (m *matcher) dead(n *tnode, i int) bool {
+	return n.bare && (i >= m.limit || n.words&(1<<(m.d.toks[i].id&63)) == 0)
 }
 
 // enter walks from node n at token i like walk, but first passes over
