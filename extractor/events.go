@@ -259,10 +259,7 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 	}
 	s := d.sents[si]
 	ok := false
-	for i := s.tb; i < s.te && !ok; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
+	for i := t.nextStart(d, s.tb, s.te); i < s.te && !ok; i = t.nextStart(d, i+1, s.te) {
 		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		ok = len(d.hitBuf) > 0
 	}
@@ -326,20 +323,13 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 	return -1, -1
 }
 
-// classMayStart reports whether token i can start a
-// match of a class in s. It is true wherever classEnds may find one.
+// classMayStart reports whether token i can start a match of a class in
+// s. It is true wherever classEnds may find one.
 func (d *doc) classMayStart(s *classStarts, i int) bool {
-	if !s.known {
-		return true
-	}
-	if i >= len(d.toks) {
-		return false
-	}
 	t := &d.toks[i]
-	return t.mask&s.lists != 0 ||
+	return !s.known || t.mask&s.lists != 0 ||
 		s.amount && d.amountCover[i] >= 0 ||
-		s.money && t.is(lMoney) ||
-		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0 || t.is(lPoss))
+		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0)
 }
 
 // classAlias maps pattern classes to strategy type names.
@@ -400,10 +390,8 @@ func mentionTypeBit(m *mention) uint16 {
 // matchAfter reports whether t matches starting within window tokens
 // after te.
 func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
-	for i := te; i <= te+window && i < s.te; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
+	end := min(te+window+1, s.te)
+	for i := t.nextStart(d, te, end); i < end; i = t.nextStart(d, i+1, end) {
 		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		if len(d.hitBuf) > 0 {
 			return true
@@ -419,10 +407,7 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 	if lo < s.tb {
 		lo = s.tb
 	}
-	for i := lo; i < tb; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
+	for i := t.nextStart(d, lo, tb); i < tb; i = t.nextStart(d, i+1, tb) {
 		d.hitBuf = t.matchAt(d, i, tb, d.hitBuf[:0])
 		for _, h := range d.hitBuf {
 			if h.end >= tb-window {

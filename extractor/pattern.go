@@ -181,11 +181,12 @@ type tnode struct {
 // can start on. A token none of them names starts no class match, so
 // matching need not ask for the ends of each class there.
 type classStarts struct {
-	known  bool   // set by compileClasses; unknown starts may be anything
-	lists  uint64 // the word lists of list classes
-	entity bool   // an entity class: a top mention, a quantifier or a possessive
-	amount bool   // an amount
-	money  bool   // a money word
+	known bool // set by compileClasses; unknown starts may be anything
+	// lists are the word lists a start may be in: those of list classes,
+	// the money words of MONEY and the possessives an entity class skips.
+	lists  uint64
+	entity bool // an entity class: also a top mention or a quantifier
+	amount bool // an amount
 }
 
 // add widens s to the tokens class edge e can start on.
@@ -195,11 +196,13 @@ func (s *classStarts) add(e *classEdge) {
 	case ckList:
 		s.lists |= 1 << e.list
 	case ckMoney:
-		s.amount, s.money = true, true
+		s.amount = true
+		s.lists |= 1 << lMoney
 	case ckAmount:
 		s.amount = true
 	case ckNP, ckEntity:
 		s.entity = true
+		s.lists |= 1 << lPoss
 	}
 }
 
@@ -368,10 +371,24 @@ type hit struct {
 	start, end int
 }
 
-// mayStart reports whether a match can start at tok; false means matchAt
-// would find nothing there.
-func (t *trie) mayStart(tok *token) bool {
-	return t.first == nil || t.first.has(tok.id)
+// nextStart returns the first token in [i, end) of d where a match may
+// start, or end; matchAt finds nothing at the tokens it passes over. It
+// tests a token as enter would test it at the root.
+func (t *trie) nextStart(d *doc, i, end int) int {
+	if t.first != nil {
+		for i < end && !t.first.has(d.toks[i].id) {
+			i++
+		}
+		return i
+	}
+	r := t.root
+	if !t.frozen || len(r.gaps) > 0 {
+		return i
+	}
+	for i < end && r.words&(1<<(d.toks[i].id&63)) == 0 && !(len(r.classes) > 0 && d.classMayStart(&r.starts, i)) {
+		i++
+	}
+	return i
 }
 
 // matchAt appends every match of the trie starting at token i of d and
