@@ -87,9 +87,9 @@ func (d *doc) sentenceCues(si int) []cueHit {
 		if !d.toks[i].has(flCueStart) {
 			continue
 		}
-		for _, h := range cs.except.matchAt(d, i, s.te, hits[:0]) {
-			if h.end > exceptEnd {
-				exceptEnd = h.end
+		if cs.except.mayStart(&d.toks[i]) {
+			for _, h := range cs.except.matchAt(d, i, s.te, hits[:0]) {
+				exceptEnd = max(exceptEnd, h.end)
 			}
 		}
 		if i < exceptEnd || d.monthMay(s, i) {

@@ -371,6 +371,12 @@ type hit struct {
 	start, end int
 }
 
+// mayStart reports whether a match can start at tok; false means matchAt
+// would find nothing there. It reads only the root's word ids.
+func (t *trie) mayStart(tok *token) bool {
+	return t.first == nil || t.first.has(tok.id)
+}
+
 // nextStart returns the first token in [i, end) of d where a match may
 // start, or end; matchAt finds nothing at the tokens it passes over. It
 // tests a token as enter would test it at the root.
@@ -401,7 +407,12 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 		return t.matchWords(d.toks, i, limit, out)
 	}
 	m := matcher{t: t, d: d, start: i, limit: limit, out: out}
-	m.enter(t.root, i, 0)
+	if t.first != nil {
+		// Only word edges leave the root, and the token has one: step.
+		m.enter(t.next(t.root, &d.toks[i]), i+1, 1)
+	} else {
+		m.enter(t.root, i, 0)
+	}
 	return m.out
 }
 
