@@ -31,13 +31,7 @@ func (d *doc) findEvents() {
 	d.sentMemo = d.sentMemo[:0]
 	hits := d.trigHits[:0]
 	for si, s := range d.sents {
-		hits = hits[:0]
-		for i := s.tb; i < s.te; i++ {
-			if ti.t.root.child(d.toks[i].id) == nil {
-				continue
-			}
-			hits = ti.t.matchAt(d, i, s.te, hits)
-		}
+		hits = ti.t.matchAll(d, s.tb, s.te, hits[:0])
 		if len(hits) == 0 {
 			continue
 		}

@@ -406,12 +406,21 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 	if !t.wild {
 		return t.matchWords(d.toks, i, limit, out)
 	}
-	m := matcher{t: t, d: d, start: i, limit: limit, out: out}
-	if t.first != nil {
-		// Only word edges leave the root, and the token has one: step.
-		m.enter(t.next(t.root, &d.toks[i]), i+1, 1)
-	} else {
-		m.enter(t.root, i, 0)
+	m := matcher{t: t, d: d, limit: limit, out: out}
+	m.from(i)
+	return m.out
+}
+
+// matchAll appends every match of the trie that starts and ends in tokens
+// [b, e) of d, by start; one matcher serves every start.
+func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
+	m := matcher{t: t, d: d, limit: e, out: out}
+	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
+		if t.wild {
+			m.from(i)
+		} else {
+			m.out = t.matchWords(d.toks, i, e, m.out)
+		}
 	}
 	return m.out
 }
@@ -438,6 +447,18 @@ type matcher struct {
 	d            *doc
 	start, limit int
 	out          []hit
+}
+
+// from walks the trie from its root at token i, a token nextStart or
+// matchAt let pass.
+func (m *matcher) from(i int) {
+	m.start = i
+	if m.t.first != nil {
+		// Only word edges leave the root, and the token has one: step.
+		m.enter(m.t.next(m.t.root, &m.d.toks[i]), i+1, 1)
+	} else {
+		m.enter(m.t.root, i, 0)
+	}
 }
 
 // walk records the matches of the paths from node n at token i.
