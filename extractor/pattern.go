@@ -411,8 +411,8 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 	return m.out
 }
 
-// matchAll appends every match of the trie that starts and ends in tokens
-// [b, e) of d, by start; one matcher serves every start.
+// matchAll appends every match of the trie that starts in tokens [b, e)
+// of d and ends at or before e, by start; one matcher serves every start.
 func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 	m := matcher{t: t, d: d, limit: e, out: out}
 	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
@@ -440,8 +440,8 @@ func (t *trie) matchWords(toks []token, i, limit int, out []hit) []hit {
 	return out
 }
 
-// matcher is the state of one matchAt call, shared by the steps of its
-// walk so that each step passes only a node and a position.
+// matcher is the state of one matchAt or matchAll call, shared by the
+// steps of its walk so that each step passes only a node and a position.
 type matcher struct {
 	t            *trie
 	d            *doc
