@@ -15,7 +15,7 @@ type compiledRule struct {
 	requires []constraint
 	excludes []constraint
 	args     []roleStrategies
-	ignore   map[string]bool
+	ignore   uint64 // bit k: cue category k does not apply
 }
 
 // hasRole reports whether the rule fills role.
@@ -178,7 +178,7 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	fail := func(field string, err error) error {
 		return &RuleError{File: r.File, Rule: r.ID, Field: field, Msg: err.Error()}
 	}
-	c := &compiledRule{ignore: map[string]bool{}}
+	c := &compiledRule{}
 	for i, p := range r.Trigger.Patterns {
 		els, err := parsePattern(p, k.lex)
 		if err != nil {
@@ -227,7 +227,11 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 		c.args = append(c.args, rs)
 	}
 	for _, cat := range r.Modality.Ignore {
-		c.ignore[cat] = true
+		ci := k.cues.byName[cat]
+		if ci >= 64 {
+			return nil, fail("modality.ignore", fmt.Errorf("cue category %q is past the 64 a rule can ignore", cat))
+		}
+		c.ignore |= 1 << ci
 	}
 	return c, nil
 }

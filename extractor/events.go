@@ -31,13 +31,7 @@ func (d *doc) findEvents() {
 	d.sentMemo = d.sentMemo[:0]
 	hits := d.trigHits[:0]
 	for si, s := range d.sents {
-		hits = hits[:0]
-		for i := s.tb; i < s.te; i++ {
-			if ti.t.root.child(d.toks[i].id) == nil {
-				continue
-			}
-			hits = ti.t.matchAt(d.toks, i, s.te, d, hits)
-		}
+		hits = ti.t.matchAll(d, s.tb, s.te, hits[:0])
 		if len(hits) == 0 {
 			continue
 		}
@@ -259,18 +253,15 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 	}
 	s := d.sents[si]
 	ok := false
-	for i := s.tb; i < s.te && !ok; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
-		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+	for i := t.nextStart(d, s.tb, s.te); i < s.te && !ok; i = t.nextStart(d, i+1, s.te) {
+		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		ok = len(d.hitBuf) > 0
 	}
 	d.sentMemo = append(d.sentMemo, sentMatch{t, si, ok})
 	return ok
 }
 
-// classEnds implements classMatcher: the ends of class matches at token i.
+// classEnds returns the ends of class matches at token i.
 // Entity classes match top mentions, skipping determiners and quantifiers
 // before them; MONEY matches an amount or a money word; lower-case classes
 // match words of that list.
@@ -330,7 +321,7 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 // least", "more than", "as many as", "up to"); it returns i when there is
 // none.
 func (d *doc) countBoundEnd(i int) int {
-	if i+2 >= len(d.toks) {
+	if i+2 >= len(d.toks) || !d.is(i, lCountBounds) {
 		return i
 	}
 	switch w, next := d.toks[i].low, d.toks[i+1].low; {
@@ -342,20 +333,13 @@ func (d *doc) countBoundEnd(i int) int {
 	return i
 }
 
-// classMayStart implements classMatcher: whether token i can start a
-// match of a class in s. It is true wherever classEnds may find one.
+// classMayStart reports whether token i can start a match of a class in
+// s. It is true wherever classEnds may find one.
 func (d *doc) classMayStart(s *classStarts, i int) bool {
-	if !s.known {
-		return true
-	}
-	if i >= len(d.toks) {
-		return false
-	}
 	t := &d.toks[i]
-	return t.mask&s.lists != 0 ||
+	return !s.known || t.mask&s.lists != 0 ||
 		s.amount && d.amountCover[i] >= 0 ||
-		s.money && t.is(lMoney) ||
-		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0 || t.is(lPoss))
+		s.entity && (d.topAt[i] >= 0 || t.dicts&d.k.gaz.quant.bit != 0)
 }
 
 // classAlias maps pattern classes to strategy type names.
@@ -416,11 +400,9 @@ func mentionTypeBit(m *mention) uint16 {
 // matchAfter reports whether t matches starting within window tokens
 // after te.
 func (d *doc) matchAfter(t *trie, window int, s sentence, te int) bool {
-	for i := te; i <= te+window && i < s.te; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
-		d.hitBuf = t.matchAt(d.toks, i, s.te, d, d.hitBuf[:0])
+	end := min(te+window+1, s.te)
+	for i := t.nextStart(d, te, end); i < end; i = t.nextStart(d, i+1, end) {
+		d.hitBuf = t.matchAt(d, i, s.te, d.hitBuf[:0])
 		if len(d.hitBuf) > 0 {
 			return true
 		}
@@ -435,11 +417,8 @@ func (d *doc) matchBefore(t *trie, window int, s sentence, tb int) bool {
 	if lo < s.tb {
 		lo = s.tb
 	}
-	for i := lo; i < tb; i++ {
-		if !t.mayStart(&d.toks[i]) {
-			continue
-		}
-		d.hitBuf = t.matchAt(d.toks, i, tb, d, d.hitBuf[:0])
+	for i := t.nextStart(d, lo, tb); i < tb; i = t.nextStart(d, i+1, tb) {
+		d.hitBuf = t.matchAt(d, i, tb, d.hitBuf[:0])
 		for _, h := range d.hitBuf {
 			if h.end >= tb-window {
 				return true

@@ -87,15 +87,15 @@ func (d *doc) sentenceCues(si int) []cueHit {
 		if !d.toks[i].has(flCueStart) {
 			continue
 		}
-		for _, h := range cs.except.matchAt(d.toks, i, s.te, nil, hits[:0]) {
-			if h.end > exceptEnd {
-				exceptEnd = h.end
+		if cs.except.mayStart(&d.toks[i]) {
+			for _, h := range cs.except.matchAt(d, i, s.te, hits[:0]) {
+				exceptEnd = max(exceptEnd, h.end)
 			}
 		}
 		if i < exceptEnd || d.monthMay(s, i) {
 			continue
 		}
-		hits = cs.t.matchAt(d.toks, i, s.te, nil, hits[:0])
+		hits = cs.t.matchAt(d, i, s.te, hits[:0])
 		best := -1
 		for k, h := range hits {
 			if best < 0 || h.end > hits[best].end {
@@ -134,17 +134,17 @@ func (d *doc) monthMay(s sentence, i int) bool {
 // modalityOf decides a trigger's modality from the cues of its sentence:
 // the nearest applicable cue wins; a conditional covers its clause and,
 // when it opens the sentence or a clause, the next clause too.
-func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore map[string]bool, def domain.Modality) domain.Modality {
+func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domain.Modality) domain.Modality {
 	cs := d.k.cues
 	best := def
 	bestDist := 1 << 30
 	bestPrio := -1
 	future := false // a modal or future cue applies
 	for _, c := range cues {
-		cat := &cs.cats[c.cat]
-		if ignore[cat.name] {
+		if ignore&(1<<c.cat) != 0 { // no bit past 63: none is ignored
 			continue
 		}
+		cat := &cs.cats[c.cat]
 		dist := -1
 		prio := cat.priority
 		switch {

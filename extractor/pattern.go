@@ -159,6 +159,12 @@ func expand(els []element) ([][]step, error) {
 // touches as few cache lines as it can. lit, ids and frozen are build-time
 // only; lit and ids are dropped once the extractor is built (release).
 type tnode struct {
+	// words has bit id&63 set for the id of each word edge (compileClasses),
+	// so that most tokens with no edge are told apart in one test.
+	words uint64
+	// bare is set when only word edges leave the node: it accepts nothing
+	// and has no class or gap edge (compileClasses).
+	bare    bool
 	dense   []*tnode         // edges by word id at wide nodes
 	small   []idEdge         // edges by word id at narrow nodes, by id
 	accept  []int32          // rules accepted here
@@ -175,11 +181,12 @@ type tnode struct {
 // can start on. A token none of them names starts no class match, so
 // matching need not ask for the ends of each class there.
 type classStarts struct {
-	known  bool   // set by compileClasses; unknown starts may be anything
-	lists  uint64 // the word lists of list classes
-	entity bool   // an entity class: a top mention, a quantifier or a possessive
-	amount bool   // an amount
-	money  bool   // a money word
+	known bool // set by compileClasses; unknown starts may be anything
+	// lists are the word lists a start may be in: those of list classes,
+	// the money words of MONEY and the possessives an entity class skips.
+	lists  uint64
+	entity bool // an entity class: also a top mention or a quantifier
+	amount bool // an amount
 }
 
 // add widens s to the tokens class edge e can start on.
@@ -189,11 +196,13 @@ func (s *classStarts) add(e *classEdge) {
 	case ckList:
 		s.lists |= 1 << e.list
 	case ckMoney:
-		s.amount, s.money = true, true
+		s.amount = true
+		s.lists |= 1 << lMoney
 	case ckAmount:
 		s.amount = true
 	case ckNP, ckEntity:
 		s.entity = true
+		s.lists |= 1<<lPoss | 1<<lCountBounds
 	}
 }
 
@@ -246,7 +255,8 @@ func (e *classEdge) compile(lx *lexicon) {
 	}
 }
 
-// compileClasses compiles every class edge of the trie.
+// compileClasses compiles every class edge of the trie and, its words
+// having ids now, fills in the word filters of its nodes.
 func (t *trie) compileClasses(lx *lexicon) {
 	seen := map[*tnode]bool{}
 	var walk func(n *tnode)
@@ -255,6 +265,10 @@ func (t *trie) compileClasses(lx *lexicon) {
 			return
 		}
 		seen[n] = true
+		for id := range n.ids {
+			n.words |= 1 << (id & 63)
+		}
+		n.bare = len(n.accept) == 0 && len(n.classes) == 0 && len(n.gaps) == 0
 		for k := range n.classes {
 			n.classes[k].compile(lx)
 			n.starts.add(&n.classes[k])
@@ -281,6 +295,8 @@ type trie struct {
 	root   *tnode
 	maxLen int
 	frozen bool
+	// wild is set when a path has a class or a gap edge.
+	wild bool
 	// first holds the ids of the root's word edges when only word edges
 	// leave the root (set by densify), so that matchAt passes over a token
 	// that starts nothing without reading the root node.
@@ -302,6 +318,7 @@ func (t *trie) add(path []step, id int32) {
 	n := t.root
 	length := 0
 	for _, s := range path {
+		t.wild = t.wild || s.kind != stLit
 		switch s.kind {
 		case stLit:
 			if n.lit == nil {
@@ -354,38 +371,94 @@ type hit struct {
 	start, end int
 }
 
-// classMatcher reports up to two end positions of class matches starting
-// at i (-1 for none), and whether any class of a set can start at i.
-type classMatcher interface {
-	classEnds(e *classEdge, i int) (int, int)
-	classMayStart(s *classStarts, i int) bool
-}
-
 // mayStart reports whether a match can start at tok; false means matchAt
-// would find nothing there.
+// would find nothing there. It reads only the root's word ids.
 func (t *trie) mayStart(tok *token) bool {
 	return t.first == nil || t.first.has(tok.id)
 }
 
-// matchAt appends every match of the trie starting at token i and ending
-// at or before limit. toks are the sentence's tokens.
-func (t *trie) matchAt(toks []token, i, limit int, cm classMatcher, out []hit) []hit {
-	if t.first != nil && (i >= limit || !t.first.has(toks[i].id)) {
+// nextStart returns the first token in [i, end) of d where a match may
+// start, or end; matchAt finds nothing at the tokens it passes over. It
+// tests a token as enter would test it at the root.
+func (t *trie) nextStart(d *doc, i, end int) int {
+	if t.first != nil {
+		for i < end && !t.first.has(d.toks[i].id) {
+			i++
+		}
+		return i
+	}
+	r := t.root
+	if !t.frozen || len(r.gaps) > 0 {
+		return i
+	}
+	for i < end && r.words&(1<<(d.toks[i].id&63)) == 0 && !(len(r.classes) > 0 && d.classMayStart(&r.starts, i)) {
+		i++
+	}
+	return i
+}
+
+// matchAt appends every match of the trie starting at token i of d and
+// ending at or before limit. Class edges ask d for their ends.
+func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
+	if t.first != nil && (i >= limit || !t.first.has(d.toks[i].id)) {
 		return out // only word edges leave the root, and none for this token
 	}
-	m := matcher{t: t, toks: toks, start: i, limit: limit, cm: cm, out: out}
-	m.enter(t.root, i, 0)
+	if !t.wild {
+		return t.matchWords(d.toks, i, limit, out)
+	}
+	m := matcher{t: t, d: d, limit: limit, out: out}
+	m.from(i)
 	return m.out
 }
 
-// matcher is the state of one matchAt call, shared by the steps of its
-// walk so that each step passes only a node and a position.
+// matchAll appends every match of the trie that starts in tokens [b, e)
+// of d and ends at or before e, by start; one matcher serves every start.
+func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
+	m := matcher{t: t, d: d, limit: e, out: out}
+	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
+		if t.wild {
+			m.from(i)
+		} else {
+			m.out = t.matchWords(d.toks, i, e, m.out)
+		}
+	}
+	return m.out
+}
+
+// matchWords is matchAt for a trie of word paths only: from one token
+// they form a single chain, so it needs no walk.
+func (t *trie) matchWords(toks []token, i, limit int, out []hit) []hit {
+	n := t.root
+	for j := i; j < limit; j++ {
+		if n = t.next(n, &toks[j]); n == nil {
+			break
+		}
+		for _, id := range n.accept {
+			out = append(out, hit{id: id, start: i, end: j + 1})
+		}
+	}
+	return out
+}
+
+// matcher is the state of one matchAt or matchAll call, shared by the
+// steps of its walk so that each step passes only a node and a position.
 type matcher struct {
 	t            *trie
-	toks         []token
+	d            *doc
 	start, limit int
-	cm           classMatcher
 	out          []hit
+}
+
+// from walks the trie from its root at token i, a token nextStart or
+// matchAt let pass.
+func (m *matcher) from(i int) {
+	m.start = i
+	if m.t.first != nil {
+		// Only word edges leave the root, and the token has one: step.
+		m.enter(m.t.next(m.t.root, &m.d.toks[i]), i+1, 1)
+	} else {
+		m.enter(m.t.root, i, 0)
+	}
 }
 
 // walk records the matches of the paths from node n at token i.
@@ -399,14 +472,14 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 		return
 	}
 	if i < m.limit {
-		if c := m.t.next(n, &m.toks[i]); c != nil {
+		if c := m.t.next(n, &m.d.toks[i]); c != nil && !m.dead(c, i+1) {
 			m.enter(c, i+1, depth+1)
 		}
 		for k := range n.classes {
 			e := &n.classes[k]
-			a, b := m.cm.classEnds(e, i)
+			a, b := m.d.classEnds(e, i)
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= m.limit {
+				if end > i && end <= m.limit && !m.dead(e.next, end) {
 					m.enter(e.next, end, depth+1)
 				}
 			}
@@ -414,12 +487,20 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 	}
 	for _, g := range n.gaps {
 		for k := 0; k <= g.max && i+k <= m.limit; k++ {
-			if k > 0 && (isHardStop(&m.toks[i+k-1]) || m.toks[i+k-1].is(lClauseBreak)) {
+			if k > 0 && (isHardStop(&m.d.toks[i+k-1]) || m.d.toks[i+k-1].is(lClauseBreak)) {
 				break
 			}
-			m.enter(g.next, i+k, depth+1)
+			if !m.dead(g.next, i+k) {
+				m.enter(g.next, i+k, depth+1)
+			}
 		}
 	}
+}
+
+// dead reports whether enter would leave node n at token i at once: only
+// word edges leave n, and the filter of its words rules the token out.
+func (m *matcher) dead(n *tnode, i int) bool {
+	return n.bare && (i >= m.limit || n.words&(1<<(m.d.toks[i].id&63)) == 0)
 }
 
 // enter walks from node n at token i like walk, but first passes over
@@ -431,9 +512,9 @@ func (m *matcher) enter(n *tnode, i, depth int) {
 		if depth > 64 || i >= m.limit {
 			return
 		}
-		c := m.t.next(n, &m.toks[i])
+		c := m.t.next(n, &m.d.toks[i])
 		if len(n.classes) > 0 {
-			if c != nil || m.cm.classMayStart(&n.starts, i) {
+			if c != nil || m.d.classMayStart(&n.starts, i) {
 				break
 			}
 			return
@@ -455,6 +536,9 @@ func isHardStop(t *token) bool {
 // frozen, by word before (while the extractor is being built).
 func (t *trie) next(n *tnode, tok *token) *tnode {
 	if t.frozen {
+		if n.words&(1<<(tok.id&63)) == 0 {
+			return nil
+		}
 		return n.child(tok.id)
 	}
 	if n.lit == nil {
