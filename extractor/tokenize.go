@@ -71,13 +71,18 @@ func tokenize(n *normText, out []token) []token {
 // word list mask. It runs once per token of every article, so it fills in
 // the token itself: a call per token costs more than the scanning. The
 // token in the reused buffer may hold an earlier token; every field is set
-// on its own, so that only the string field needs a write barrier. The
-// lower-case form is a string that exists already where it can: the
-// vocabulary's word, the original text or a one-byte string; the others
-// are sliced from one string made at the end (setLows).
+// on its own. Scanning and placing the tokens in the original text are two
+// passes: each loop then keeps its values in registers.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
+	out = scanTokens(n, v, out)
+	n.place(out, v)
+	return out
+}
+
+// scanTokens appends the tokens of the normalised text to out with their
+// byte offsets, kinds, flags and vocabulary entries.
+func scanTokens(n *normText, v *vocab, out []token) []token {
 	s := n.text
-	offsets := n.om.cursor()
 	var pending uint16
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -109,7 +114,10 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		short := false
 		switch {
 		case asciiLetter[c] && i+8 <= len(s):
-			if end, key, short = shortWord(n.lower, i); !short {
+			w := load64(n.lower, i)
+			if k := shortLen(w); k > 0 {
+				end, key, short = i+k, wordKey{w & (1<<(8*uint(k)) - 1), 0}, true
+			} else {
 				end = scanWord(s, i)
 			}
 			kind = tkWord
@@ -130,12 +138,14 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		rs, ob := offsets.at(i)
-		re, oe := offsets.at(end)
-		if kind == tkWord && (c < 'a' || c > 'z') {
-			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
+		if kind == tkWord && (c < 'a' || c > 'z') { // a lower-case letter starts neither form
+			if c-'A' < 26 && end > i+1 && s[i+1]-'a' < 26 {
+				pending |= flCap // "North": what caseFlags answers, without the call
+			} else {
+				pending |= caseFlags(s[i:end])
+			}
 		}
-		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
+		t.nb, t.ne = int32(i), int32(end)
 		t.kind, t.flags = kind, pending
 		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
@@ -145,21 +155,33 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
-		switch {
-		case t.id != 0:
-			t.low = v.words[t.id]
-		case short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1):
-			t.low = n.orig[ob:oe] // letters and digits, none upper case
-		case end-i == 1:
-			t.low = byteStrings[n.lower[i]]
-		default:
-			t.low = n.lowForm(t, len(out)-1)
-		}
 		pending = 0
 		i = end
 	}
-	n.setLows(out)
 	return out
+}
+
+// place sets the code point and original byte offsets of the tokens and
+// their lower-case forms: a string that exists already where it can (the
+// vocabulary's word, the original text or a one-byte string); the others
+// are sliced from one string made at the end (setLows).
+func (n *normText) place(toks []token, v *vocab) {
+	offsets := n.om.cursor()
+	for k := range toks {
+		t := &toks[k]
+		rs, ob := offsets.at(int(t.nb))
+		re, oe := offsets.at(int(t.ne))
+		t.rs, t.re, t.ob, t.oe = int32(rs), int32(re), int32(ob), int32(oe)
+		switch {
+		case t.id != 0:
+			t.low = v.words[t.id]
+		case t.ne-t.nb == 1:
+			t.low = byteStrings[n.lower[t.nb]]
+		default:
+			t.low = n.lowForm(t, k)
+		}
+	}
+	n.setLows(toks)
 }
 
 // lowForm returns the lower-case form of token t, the k-th, which is not
@@ -188,23 +210,28 @@ func (n *normText) setLows(toks []token) {
 	}
 }
 
-// shortWord scans the lower-case text at i, where an ASCII letter starts a
-// word and eight bytes are left. For a word of at most seven ASCII letters
-// and digits that no apostrophe, letter outside ASCII or initialism
-// continues, it returns the word's end and key; short is false for any
-// other word.
-func shortWord(low []byte, i int) (end int, key wordKey, short bool) {
-	w := load64(low, i)
+// shortLen returns the length of the word that w, the eight bytes of the
+// lower-case text where an ASCII letter starts a word, begins with: a word
+// of at most seven ASCII letters and digits that no apostrophe, letter
+// outside ASCII or initialism continues. It returns 0 for any other word.
+func shortLen(w uint64) int {
 	k := alnumPrefix(w)
-	if k == 8 {
-		return 0, key, false
+	c := byte(w >> (uint(k) * 8)) // 0 when k is 8
+	if k == 8 || continuesWord[c] || c == '.' && k == 1 {
+		return 0
 	}
-	shift := uint(k&7) * 8
-	if c := byte(w >> shift); c >= utf8.RuneSelf || c == '\'' || c == '.' && k == 1 {
-		return 0, key, false
-	}
-	return i + k, wordKey{w & (1<<shift - 1), 0}, true
+	return k
 }
+
+// continuesWord marks the bytes after letters that may continue the word:
+// an apostrophe and the bytes of runes outside ASCII.
+var continuesWord = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['\''] = true
+	return t
+}()
 
 // caseFlags reports whether a word is capitalised or all upper case.
 func caseFlags(w []byte) uint16 {
