@@ -85,6 +85,11 @@ func scanTokens(n *normText, v *vocab, out []token) []token {
 	s := n.text
 	var pending uint16
 	for i := 0; i < len(s); {
+		if v != nil {
+			if out, i, pending = scanCommon(n, v, out, i, pending); i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c == ' ' || c == '\r' {
 			pending |= flSpaceBefore
@@ -159,6 +164,63 @@ func scanTokens(n *normText, v *vocab, out []token) []token {
 		i = end
 	}
 	return out
+}
+
+// scanCommon is scanTokens for white space, one-byte marks and short
+// lower-case or capitalised ASCII words, from byte i with the flags pending
+// for the next token. It makes no call, so that its values stay in
+// registers, and returns where the first other token starts (or where the
+// token buffer is full) for scanTokens to take it.
+func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]token, int, uint16) {
+	s, lower := n.text, n.lower
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\r':
+			pending |= flSpaceBefore
+			continue
+		case c == '\n':
+			if pending&flNLBefore != 0 {
+				pending |= flBlankBefore
+			}
+			pending |= flNLBefore | flSpaceBefore
+			continue
+		case len(out) == cap(out) || c >= utf8.RuneSelf || c == '\'' || isDigit(c):
+			return out, i, pending
+		}
+		end, flags, kind, id := i+1, pending, tkPunct, int32(0)
+		if asciiLetter[c] {
+			if i+8 > len(s) {
+				return out, i, pending
+			}
+			w := load64(lower, i)
+			k := shortLen(w)
+			if k == 0 {
+				return out, i, pending
+			}
+			if c < 'a' { // upper case: capitalised when a lower-case letter follows
+				if k == 1 || s[i+1]-'a' >= 26 {
+					return out, i, pending
+				}
+				flags |= flCap
+			}
+			end, kind, id = i+k, tkWord, v.table.findShort(wordKey{w & (1<<(8*uint(k)) - 1), 0})
+		} else {
+			if hardStopByte[c] {
+				flags |= flHardStop
+			}
+			id = v.table.single[c]
+		}
+		out = out[:len(out)+1]
+		t := &out[len(out)-1]
+		t.nb, t.ne = int32(i), int32(end)
+		t.kind, t.flags = kind, flags
+		t.id, t.mask, t.dicts = 0, 0, 0
+		v.tag(t, id)
+		pending = 0
+		i = end - 1
+	}
+	return out, i, pending
 }
 
 // place sets the code point and original byte offsets of the tokens and
