@@ -166,9 +166,9 @@ func scanTokens(n *normText, v *vocab, out []token) []token {
 	return out
 }
 
-// scanCommon is scanTokens for white space, one-byte marks and short
-// lower-case or capitalised ASCII words, from byte i with the flags pending
-// for the next token. It makes no call, so that its values stay in
+// scanCommon is scanTokens for white space, one-byte marks and lower-case
+// or capitalised ASCII words of up to 15 bytes, from byte i with the flags
+// pending for the next token. It makes no call, so that its values stay in
 // registers, and returns where the first other token starts (or where the
 // token buffer is full) for scanTokens to take it.
 func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]token, int, uint16) {
@@ -195,8 +195,19 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 			}
 			w := load64(lower, i)
 			k := shortLen(w)
-			if k == 0 {
-				return out, i, pending
+			if k > 0 {
+				id = v.table.findShort(wordKey{w & (1<<(8*uint(k)) - 1), 0})
+			} else {
+				if k = alnumPrefix(w); k < 8 || i+16 > len(s) {
+					return out, i, pending
+				}
+				w2 := load64(lower, i+8)
+				k2 := alnumPrefix(w2)
+				if k2 == 8 || continuesWord[byte(w2>>(8*uint(k2)))] {
+					return out, i, pending
+				}
+				k += k2
+				id = v.table.find(wordKey{w, w2 & (1<<(8*uint(k2)) - 1)}, k)
 			}
 			if c < 'a' { // upper case: capitalised when a lower-case letter follows
 				if k == 1 || s[i+1]-'a' >= 26 {
@@ -204,7 +215,7 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 				}
 				flags |= flCap
 			}
-			end, kind, id = i+k, tkWord, v.table.findShort(wordKey{w & (1<<(8*uint(k)) - 1), 0})
+			end, kind = i+k, tkWord
 		} else {
 			if hardStopByte[c] {
 				flags |= flHardStop
