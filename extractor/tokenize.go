@@ -120,8 +120,8 @@ func scanTokens(n *normText, v *vocab, out []token) []token {
 		switch {
 		case asciiLetter[c] && i+8 <= len(s):
 			w := load64(n.lower, i)
-			if k := shortLen(w); k > 0 {
-				end, key, short = i+k, wordKey{w & (1<<(8*uint(k)) - 1), 0}, true
+			if k, ok := shortLen(w); ok {
+				end, key, short = i+k, wordKey{w & (1<<(8*uint(k&7)) - 1), 0}, true
 			} else {
 				end = scanWord(s, i)
 			}
@@ -194,20 +194,20 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 				return out, i, pending
 			}
 			w := load64(lower, i)
-			k := shortLen(w)
-			if k > 0 {
-				id = v.table.findShort(wordKey{w & (1<<(8*uint(k)) - 1), 0})
+			k, ok := shortLen(w)
+			if ok {
+				id = v.table.findShort(wordKey{w & (1<<(8*uint(k&7)) - 1), 0})
 			} else {
-				if k = alnumPrefix(w); k < 8 || i+16 > len(s) {
+				if k < 8 || i+16 > len(s) {
 					return out, i, pending
 				}
 				w2 := load64(lower, i+8)
 				k2 := alnumPrefix(w2)
-				if k2 == 8 || continuesWord[byte(w2>>(8*uint(k2)))] {
+				if k2 == 8 || continuesWord[byte(w2>>(8*uint(k2&7)))] {
 					return out, i, pending
 				}
 				k += k2
-				id = v.table.find(wordKey{w, w2 & (1<<(8*uint(k2)) - 1)}, k)
+				id = v.table.find(wordKey{w, w2 & (1<<(8*uint(k2&7)) - 1)}, k)
 			}
 			if c < 'a' { // upper case: capitalised when a lower-case letter follows
 				if k == 1 || s[i+1]-'a' >= 26 {
@@ -283,17 +283,14 @@ func (n *normText) setLows(toks []token) {
 	}
 }
 
-// shortLen returns the length of the word that w, the eight bytes of the
-// lower-case text where an ASCII letter starts a word, begins with: a word
-// of at most seven ASCII letters and digits that no apostrophe, letter
-// outside ASCII or initialism continues. It returns 0 for any other word.
-func shortLen(w uint64) int {
+// shortLen returns how many of the eight bytes w of the lower-case text,
+// where an ASCII letter starts a word, are ASCII letters and digits, and
+// whether they are a short word: at most seven that no apostrophe, letter
+// outside ASCII or initialism continues.
+func shortLen(w uint64) (int, bool) {
 	k := alnumPrefix(w)
-	c := byte(w >> (uint(k) * 8)) // 0 when k is 8
-	if k == 8 || continuesWord[c] || c == '.' && k == 1 {
-		return 0
-	}
-	return k
+	c := byte(w >> (uint(k&7) * 8))
+	return k, k < 8 && !continuesWord[c] && (c != '.' || k != 1)
 }
 
 // continuesWord marks the bytes after letters that may continue the word:
