@@ -173,6 +173,7 @@ func scanTokens(n *normText, v *vocab, out []token) []token {
 // token buffer is full) for scanTokens to take it.
 func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]token, int, uint16) {
 	s, lower := n.text, n.lower
+	buf, nt := out[:cap(out)], len(out)
 	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -185,13 +186,13 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 			}
 			pending |= flNLBefore | flSpaceBefore
 			continue
-		case len(out) == cap(out) || c >= utf8.RuneSelf || c == '\'' || isDigit(c):
-			return out, i, pending
+		case nt >= len(buf) || c >= utf8.RuneSelf || c == '\'' || isDigit(c):
+			return buf[:nt], i, pending
 		}
 		end, flags, kind, id := i+1, pending, tkPunct, int32(0)
 		if asciiLetter[c] {
 			if i+8 > len(s) {
-				return out, i, pending
+				return buf[:nt], i, pending
 			}
 			w := load64(lower, i)
 			k, ok := shortLen(w)
@@ -199,19 +200,19 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 				id = v.table.findShort(wordKey{w & (1<<(8*uint(k&7)) - 1), 0})
 			} else {
 				if k < 8 || i+16 > len(s) {
-					return out, i, pending
+					return buf[:nt], i, pending
 				}
 				w2 := load64(lower, i+8)
 				k2 := alnumPrefix(w2)
 				if k2 == 8 || continuesWord[byte(w2>>(8*uint(k2&7)))] {
-					return out, i, pending
+					return buf[:nt], i, pending
 				}
 				k += k2
 				id = v.table.find(wordKey{w, w2 & (1<<(8*uint(k2&7)) - 1)}, k)
 			}
 			if c < 'a' { // upper case: capitalised when a lower-case letter follows
 				if k == 1 || s[i+1]-'a' >= 26 {
-					return out, i, pending
+					return buf[:nt], i, pending
 				}
 				flags |= flCap
 			}
@@ -222,16 +223,15 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 			}
 			id = v.table.single[c]
 		}
-		out = out[:len(out)+1]
-		t := &out[len(out)-1]
+		t := &buf[nt]
+		nt++
 		t.nb, t.ne = int32(i), int32(end)
-		t.kind, t.flags = kind, flags
-		t.id, t.mask, t.dicts = 0, 0, 0
-		v.tag(t, id)
+		t.kind, t.flags = kind, flags|v.starts[id] // id 0 has no lists and no flags
+		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
 		pending = 0
 		i = end - 1
 	}
-	return out, i, pending
+	return buf[:nt], i, pending
 }
 
 // place sets the code point and original byte offsets of the tokens and
