@@ -3,9 +3,8 @@ package extractor
 import (
 	"crypto/sha256"
 	"encoding"
-	"encoding/hex"
+	"encoding/binary"
 	"slices"
-	"strconv"
 	"strings"
 
 	"eventgraph/domain"
@@ -26,12 +25,15 @@ func (d *doc) document(source string) domain.Document {
 		Events:   make([]domain.Event, len(d.events)),
 	}
 	order := d.intBuf[:0]
-	nm := 0
+	nm, sorted := 0, true
 	for i, e := range d.ents {
 		order = append(order, i)
 		nm += len(e.mentions)
+		sorted = sorted && (i == 0 || d.ents[i-1].first <= e.first)
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
+	if !sorted {
+		slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
+	}
 	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: d.aliasBuf[:0]}
 	for k, ei := range order {
 		d.outEntity(&doc.Entities[k], d.ents[ei], &out)
@@ -77,19 +79,53 @@ func (d *doc) eventIDs(articleID string) string {
 		key = append(key, '|')
 		key = append(key, ev.rule.Type...)
 		key = append(key, '|')
-		key = strconv.AppendInt(key, int64(trig.Start), 10)
+		key = appendDecimal(key, trig.Start)
 		key = append(key, '|')
-		key = strconv.AppendInt(key, int64(trig.End), 10)
+		key = appendDecimal(key, trig.End)
 		d.keyBuf = key
 		if err := restore.UnmarshalBinary(prefix); err != nil {
 			panic(err)
 		}
 		h.Write(key)
-		hex.Encode(hx[:], h.Sum(sum[:0])[:8])
+		h.Sum(sum[:0])
 		b.WriteString("event:")
+		putHex8(&hx, binary.BigEndian.Uint64(sum[:8]))
 		b.Write(hx[:])
 	}
 	return b.String()
+}
+
+// appendDecimal appends the decimal digits of x, which is not negative.
+func appendDecimal(b []byte, x int) []byte {
+	var digits [20]byte
+	i := len(digits)
+	for {
+		i--
+		digits[i] = byte('0' + x%10)
+		if x /= 10; x == 0 {
+			break
+		}
+	}
+	return append(b, digits[i:]...)
+}
+
+// putHex8 writes the 16 lower-case hex digits of x to out, eight bytes at
+// a time: each nibble is spread to a byte of its own, and the digits above
+// 9 get the distance from ':' to 'a'.
+func putHex8(out *[16]byte, x uint64) {
+	binary.BigEndian.PutUint64(out[:8], nibbles(uint32(x>>32)))
+	binary.BigEndian.PutUint64(out[8:], nibbles(uint32(x)))
+}
+
+// nibbles spreads the eight nibbles of x to the eight bytes of the result,
+// the most significant in the highest byte, as ASCII hex digits.
+func nibbles(x uint32) uint64 {
+	v := uint64(x)
+	v = (v | v<<16) & 0x0000ffff0000ffff
+	v = (v | v<<8) & 0x00ff00ff00ff00ff
+	v = (v | v<<4) & 0x0f0f0f0f0f0f0f0f
+	above9 := (v + 0x0606060606060606) >> 4 & lowBits
+	return v + 0x3030303030303030 + above9*('a'-':')
 }
 
 // outBufs are the backing arrays of the output's mentions, aliases and
@@ -134,7 +170,9 @@ func (d *doc) outEntity(oe *domain.Entity, e *entity, out *outBufs) {
 		oe.MemberOf = d.ents[e.memberOf].id
 	}
 	d.seen.reset(e.name)
-	slices.SortStableFunc(e.mentions, func(a, b int) int { return d.ms[a].tb - d.ms[b].tb })
+	if !d.inTextOrder(e.mentions) {
+		slices.SortStableFunc(e.mentions, func(a, b int) int { return d.ms[a].tb - d.ms[b].tb })
+	}
 	m0, a0 := len(out.mentions), len(out.aliases)
 	last := -1
 	for _, mi := range e.mentions {
@@ -160,6 +198,17 @@ func (d *doc) outEntity(oe *domain.Entity, e *entity, out *outBufs) {
 	}
 	oe.Mentions = out.mentions[m0:len(out.mentions):len(out.mentions)]
 	oe.Aliases = out.aliases[a0:len(out.aliases):len(out.aliases)]
+}
+
+// inTextOrder reports whether mentions are in order of their first
+// token, as most entities' are.
+func (d *doc) inTextOrder(mentions []int) bool {
+	for k := 1; k < len(mentions); k++ {
+		if d.ms[mentions[k-1]].tb > d.ms[mentions[k]].tb {
+			return false
+		}
+	}
+	return true
 }
 
 // outEvent converts a found event with its id into oev, which is zero.

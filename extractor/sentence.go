@@ -19,6 +19,9 @@ type sentence struct {
 func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 	start := 0
 	for i := 0; i < len(toks); i++ {
+		if i = nextBreak(toks, i, min(len(toks), start+maxSentenceTokens)); i == len(toks) {
+			break
+		}
 		t := &toks[i]
 		if t.flags&flNLBefore != 0 && i > start && !wrapped(toks, i) {
 			out = append(out, sentence{start, i})
@@ -56,6 +59,18 @@ func segment(toks []token, lx *lexicon, out []sentence) []sentence {
 		out = append(out, sentence{start, len(toks)})
 	}
 	return out
+}
+
+// nextBreak returns the first token from i to end that follows a line
+// break or is a mark, end when there is none: the tokens before it end no
+// sentence.
+func nextBreak(toks []token, i, end int) int {
+	for ; i < end; i++ {
+		if t := &toks[i]; t.flags&flNLBefore != 0 || t.kind == tkPunct {
+			return i
+		}
+	}
+	return end
 }
 
 // softenScareQuotes lets a pattern's gap run over quotation marks around a

@@ -71,15 +71,25 @@ func tokenize(n *normText, out []token) []token {
 // word list mask. It runs once per token of every article, so it fills in
 // the token itself: a call per token costs more than the scanning. The
 // token in the reused buffer may hold an earlier token; every field is set
-// on its own, so that only the string field needs a write barrier. The
-// lower-case form is a string that exists already where it can: the
-// vocabulary's word, the original text or a one-byte string; the others
-// are sliced from one string made at the end (setLows).
+// on its own. Scanning and placing the tokens in the original text are two
+// passes: each loop then keeps its values in registers.
 func tokenizeWith(n *normText, v *vocab, out []token) []token {
+	out = scanTokens(n, v, out)
+	n.place(out, v)
+	return out
+}
+
+// scanTokens appends the tokens of the normalised text to out with their
+// byte offsets, kinds, flags and vocabulary entries.
+func scanTokens(n *normText, v *vocab, out []token) []token {
 	s := n.text
-	offsets := n.om.cursor()
 	var pending uint16
 	for i := 0; i < len(s); {
+		if v != nil {
+			if out, i, pending = scanCommon(n, v, out, i, pending); i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c == ' ' || c == '\r' {
 			pending |= flSpaceBefore
@@ -109,7 +119,10 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		short := false
 		switch {
 		case asciiLetter[c] && i+8 <= len(s):
-			if end, key, short = shortWord(n.lower, i); !short {
+			w := load64(n.lower, i)
+			if k, ok := shortLen(w); ok {
+				end, key, short = i+k, wordKey{w & (1<<(8*uint(k&7)) - 1), 0}, true
+			} else {
 				end = scanWord(s, i)
 			}
 			kind = tkWord
@@ -130,12 +143,14 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 		}
 		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		rs, ob := offsets.at(i)
-		re, oe := offsets.at(end)
-		if kind == tkWord && (c < 'a' || c > 'z') {
-			pending |= caseFlags(s[i:end]) // a lower-case letter starts neither form
+		if kind == tkWord && (c < 'a' || c > 'z') { // a lower-case letter starts neither form
+			if c-'A' < 26 && end > i+1 && s[i+1]-'a' < 26 {
+				pending |= flCap // "North": what caseFlags answers, without the call
+			} else {
+				pending |= caseFlags(s[i:end])
+			}
 		}
-		t.nb, t.ne, t.rs, t.re, t.ob, t.oe = int32(i), int32(end), int32(rs), int32(re), int32(ob), int32(oe)
+		t.nb, t.ne = int32(i), int32(end)
 		t.kind, t.flags = kind, pending
 		t.id, t.mask, t.dicts = 0, 0, 0
 		if v != nil {
@@ -145,21 +160,101 @@ func tokenizeWith(n *normText, v *vocab, out []token) []token {
 				v.tag(t, v.table.lookupAt(n.lower, i, end))
 			}
 		}
-		switch {
-		case t.id != 0:
-			t.low = v.words[t.id]
-		case short && oe-ob == end-i && key.lo == load64(s, i)&(1<<(8*uint(end-i))-1):
-			t.low = n.orig[ob:oe] // letters and digits, none upper case
-		case end-i == 1:
-			t.low = byteStrings[n.lower[i]]
-		default:
-			t.low = n.lowForm(t, len(out)-1)
-		}
 		pending = 0
 		i = end
 	}
-	n.setLows(out)
 	return out
+}
+
+// scanCommon is scanTokens for white space, one-byte marks and lower-case
+// or capitalised ASCII words of up to 15 bytes, from byte i with the flags
+// pending for the next token. It makes no call, so that its values stay in
+// registers, and returns where the first other token starts (or where the
+// token buffer is full) for scanTokens to take it.
+func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]token, int, uint16) {
+	s, lower := n.text, n.lower
+	buf, nt := out[:cap(out)], len(out)
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\r':
+			pending |= flSpaceBefore
+			continue
+		case c == '\n':
+			if pending&flNLBefore != 0 {
+				pending |= flBlankBefore
+			}
+			pending |= flNLBefore | flSpaceBefore
+			continue
+		case nt >= len(buf) || c >= utf8.RuneSelf || c == '\'' || isDigit(c):
+			return buf[:nt], i, pending
+		}
+		end, flags, kind, id := i+1, pending, tkPunct, int32(0)
+		if asciiLetter[c] {
+			if i+8 > len(s) {
+				return buf[:nt], i, pending
+			}
+			w := load64(lower, i)
+			k, ok := shortLen(w)
+			if ok {
+				id = v.table.findShort(wordKey{w & (1<<(8*uint(k&7)) - 1), 0})
+			} else {
+				if k < 8 || i+16 > len(s) {
+					return buf[:nt], i, pending
+				}
+				w2 := load64(lower, i+8)
+				k2 := alnumPrefix(w2)
+				if k2 == 8 || continuesWord[byte(w2>>(8*uint(k2&7)))] {
+					return buf[:nt], i, pending
+				}
+				k += k2
+				id = v.table.find(wordKey{w, w2 & (1<<(8*uint(k2&7)) - 1)}, k)
+			}
+			if c < 'a' { // upper case: capitalised when a lower-case letter follows
+				if k == 1 || s[i+1]-'a' >= 26 {
+					return buf[:nt], i, pending
+				}
+				flags |= flCap
+			}
+			end, kind = i+k, tkWord
+		} else {
+			if hardStopByte[c] {
+				flags |= flHardStop
+			}
+			id = v.table.single[c]
+		}
+		t := &buf[nt]
+		nt++
+		t.nb, t.ne = int32(i), int32(end)
+		t.kind, t.flags = kind, flags|v.starts[id] // id 0 has no lists and no flags
+		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
+		pending = 0
+		i = end - 1
+	}
+	return buf[:nt], i, pending
+}
+
+// place sets the code point and original byte offsets of the tokens and
+// their lower-case forms: a string that exists already where it can (the
+// vocabulary's word, the original text or a one-byte string); the others
+// are sliced from one string made at the end (setLows).
+func (n *normText) place(toks []token, v *vocab) {
+	offsets := n.om.cursor()
+	for k := range toks {
+		t := &toks[k]
+		rs, ob := offsets.at(int(t.nb))
+		re, oe := offsets.at(int(t.ne))
+		t.rs, t.re, t.ob, t.oe = int32(rs), int32(re), int32(ob), int32(oe)
+		switch {
+		case t.id != 0:
+			t.low = v.words[t.id]
+		case t.ne-t.nb == 1:
+			t.low = byteStrings[n.lower[t.nb]]
+		default:
+			t.low = n.lowForm(t, k)
+		}
+	}
+	n.setLows(toks)
 }
 
 // lowForm returns the lower-case form of token t, the k-th, which is not
@@ -188,23 +283,25 @@ func (n *normText) setLows(toks []token) {
 	}
 }
 
-// shortWord scans the lower-case text at i, where an ASCII letter starts a
-// word and eight bytes are left. For a word of at most seven ASCII letters
-// and digits that no apostrophe, letter outside ASCII or initialism
-// continues, it returns the word's end and key; short is false for any
-// other word.
-func shortWord(low []byte, i int) (end int, key wordKey, short bool) {
-	w := load64(low, i)
+// shortLen returns how many of the eight bytes w of the lower-case text,
+// where an ASCII letter starts a word, are ASCII letters and digits, and
+// whether they are a short word: at most seven that no apostrophe, letter
+// outside ASCII or initialism continues.
+func shortLen(w uint64) (int, bool) {
 	k := alnumPrefix(w)
-	if k == 8 {
-		return 0, key, false
-	}
-	shift := uint(k&7) * 8
-	if c := byte(w >> shift); c >= utf8.RuneSelf || c == '\'' || c == '.' && k == 1 {
-		return 0, key, false
-	}
-	return i + k, wordKey{w & (1<<shift - 1), 0}, true
+	c := byte(w >> (uint(k&7) * 8))
+	return k, k < 8 && !continuesWord[c] && (c != '.' || k != 1)
 }
+
+// continuesWord marks the bytes after letters that may continue the word:
+// an apostrophe and the bytes of runes outside ASCII.
+var continuesWord = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['\''] = true
+	return t
+}()
 
 // caseFlags reports whether a word is capitalised or all upper case.
 func caseFlags(w []byte) uint16 {
