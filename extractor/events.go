@@ -458,14 +458,29 @@ func (d *doc) conflict(p, ev *eventFound) bool {
 // of a clause of its own after p's trigger.
 func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 	switch x.role {
-	case domain.Patient, domain.Location:
+	case domain.Patient:
 		return true
+	case domain.Location:
+		// A place named inside the people ("a soldier from a post in
+		// Hyesan deserted and crossed the Yalu") does not tell apart.
+		return !inPeople(x, p) && !inPeople(y, ev)
 	case domain.AmountRole:
 		return nextTo(x, p) && nextTo(y, ev)
 	case domain.Time:
 		return p.rule == ev.rule && !d.is(x.tb, lTimePreps) && !d.is(y.tb, lTimePreps)
 	case domain.Agent:
 		return d.isPeople(x) && d.isPeople(y) && y.te <= ev.tb && d.clauseBreak(p.te, y.tb)
+	}
+	return false
+}
+
+// inPeople reports whether an argument lies inside the span of its
+// event's agent or patient.
+func inPeople(a argFound, ev *eventFound) bool {
+	for _, b := range ev.args {
+		if (b.role == domain.Agent || b.role == domain.Patient) && a.tb >= b.tb && a.te <= b.te {
+			return true
+		}
 	}
 	return false
 }

@@ -136,6 +136,7 @@ func TestTwoEventsOneSentence(t *testing.T) {
 		{"Managers ordered the loggers to hand in 30% of their earnings, on top of an annual quota of 5,000 dollars per team.", domain.QuotaDemand, 2},
 		{"Three vendors were fined 50,000 won each, and one of them was sent to a labor training unit for a month.", domain.Punishment, 2},
 		{"Three vendors were fined, and they were sent to a labor training unit for a month.", domain.Punishment, 1},
+		{"A North Korean soldier assigned to a border guard post in Hyesan deserted his unit and crossed the frozen Yalu River into China.", domain.Defection, 1},
 	}
 	for _, tt := range tests {
 		if got := countEvents(mustExtract(t, x, tt.text), tt.typ); got != tt.want {
