@@ -141,6 +141,18 @@ func TestExtractDefectIsAnError(t *testing.T) {
 	}
 }
 
+// TestExtractTextOpeningWithDistinctWord checks texts whose first word
+// tells a group apart ("Other", "Another"): the chunker once read before
+// the first token there.
+func TestExtractTextOpeningWithDistinctWord(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, text := range []string{"Other missions in Africa were falling short.", "Another two workers fled.", "Second officials left."} {
+		if _, err := x.Extract("x", text); err != nil {
+			t.Errorf("Extract(%q) error = %v, want nil", text, err)
+		}
+	}
+}
+
 func TestExtractEmptyAndBoilerplateOnly(t *testing.T) {
 	x := newTestExtractor(t)
 	for _, text := range []string{"", "\n\n  \n", "Read in Korean\nPlease direct any comments to news@example.org.\nCopyright Daily NK."} {

@@ -17,6 +17,7 @@ func FuzzExtract(f *testing.F) {
 		"Three Ministry of State Security (MSS) agents defected from North Korea while in Shenyang.",
 		"If we can\u2019t make our quotas, we have to return home.", "44-year-old guide", "\x00\x01\xc3\xa9",
 		"China\u2019s southwest \u2014 which borders Laos \u2014 to the custody of",
+		"Other missions were falling short.", "Another two fled.",
 	} {
 		f.Add(s)
 	}

@@ -677,8 +677,10 @@ func (d *doc) distinctStart(i, j int) int {
 	if k == j {
 		return j
 	}
-	if w := d.toks[k-1]; k > i && (w.low == "the" || w.low == "a" || w.low == "an") {
-		k--
+	if k > i {
+		if w := d.toks[k-1].low; w == "the" || w == "a" || w == "an" {
+			k--
+		}
 	}
 	return k
 }
