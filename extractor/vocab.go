@@ -139,6 +139,7 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	}
 	for _, t := range tries {
 		t.freeze(v)
+		t.minimize()
 		t.compileClasses(lx)
 	}
 	for w := range lx.numbers {
@@ -378,7 +379,7 @@ func (t *trie) densify(size int) {
 			t.first[id>>6] |= 1 << (id & 63)
 		}
 	}
-	t.root.walk(func(n *tnode) bool {
+	for _, n := range t.nodes() {
 		if n.dense == nil && len(n.ids) >= 16 {
 			n.dense = make([]*tnode, size)
 			for id, c := range n.ids {
@@ -390,20 +391,14 @@ func (t *trie) densify(size int) {
 			}
 			slices.SortFunc(n.small, func(a, b idEdge) int { return cmp.Compare(a.id, b.id) })
 		}
-		return true
-	})
+	}
 }
 
 // release drops the edge maps of a frozen trie once it is densified:
 // matching reads only the dense and small edges, and the maps would stay
 // for the garbage collector to scan at every cycle.
 func (t *trie) release() {
-	var nodes []*tnode
-	t.root.walk(func(n *tnode) bool {
-		nodes = append(nodes, n)
-		return true
-	})
-	for _, n := range nodes {
+	for _, n := range t.nodes() {
 		n.lit, n.ids = nil, nil
 	}
 }
