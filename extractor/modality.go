@@ -155,7 +155,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 				dist = abs(tb - c.te)
 			}
 		case c.te <= tb && cat.before > 0:
-			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before {
+			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) {
 				dist = n
 			}
 		case c.tb >= te && cat.after > 0:
@@ -175,6 +175,39 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 		return domain.Hypothetical
 	}
 	return best
+}
+
+// ownsVerb reports whether cue c governs a verb of its own before the
+// trigger at tb, which a finite auxiliary then opens anew: in a relative
+// clause of the subject ("two men who refused to pay have been sent
+// home") or before "and" ("he refused to pay and was sent home"). A cue
+// right before the auxiliaries keeps the trigger ("who may be sent home").
+func (d *doc) ownsVerb(c cueHit, tb int) bool {
+	k := tb
+	for k > c.te && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || d.toks[k-1].low == "later" || hasSuffix(d.toks[k-1].low, "ly")) {
+		k--
+	}
+	if k == tb || k == c.te || d.is(c.te, lAux) || d.is(c.te, lAuxBe) || !isFiniteAux(d.toks[k].low) {
+		return false
+	}
+	if d.toks[k-1].low == "and" {
+		return true
+	}
+	for r := c.tb - 1; r >= 0 && !isClausePunct(&d.toks[r]) && d.sentOf[r] == d.sentOf[tb]; r-- {
+		if d.toks[r].low == "who" {
+			return true
+		}
+	}
+	return false
+}
+
+// isFiniteAux reports an auxiliary that opens a finite verb phrase.
+func isFiniteAux(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "has", "have", "had":
+		return true
+	}
+	return false
 }
 
 // negatedSubject reports whether cue c is a "no" that determines the
