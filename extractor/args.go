@@ -37,6 +37,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
 	found = d.peoplePlace(r, &byRank, found, &used)
 	found = d.originFrom(r, &byRank, found, domain.Location, isTownOrRegion)
 	found = d.originFrom(r, &byRank, found, domain.Agent, isCountryKind)
+	found = d.heldPlace(r, si, tb, &byRank, found, &used)
 	a0 := len(d.argBuf)
 	for k := range byRank {
 		if found&(1<<k) != 0 {
@@ -97,6 +98,56 @@ func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from do
 	byRank[o] = a
 	return found | 1<<o
 }
+
+// heldPlace gives a return with no origin the foreign place nearest its
+// trigger in the sentence where the people were caught, held or working:
+// "held at a detention center in Tumen before police handed him over",
+// "returned 60 North Koreans who were being detained in Jilin Province".
+// A reporter's source place is not one.
+func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found int, used *usedSet) int {
+	o := roleOrder(domain.Origin)
+	if r.Type != domain.Repatriation || found&(1<<o) != 0 || !r.compiled.hasRole(domain.Origin) {
+		return found
+	}
+	s := d.sents[si]
+	best, dist := -1, 1<<30
+	for k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb }); k < len(d.ms) && d.ms[k].tb < s.te; k++ {
+		m := &d.ms[k]
+		if n := abs(m.tb - tb); n < dist && isPlaceMention(m.kind) && !used.has(k) && !d.inNorthKorea(m) && d.heldIn(m, s) && !d.sourcePlace(k, s) {
+			best, dist = k, n
+		}
+	}
+	if best < 0 {
+		return found
+	}
+	a := mentionArg(d, best)
+	a.role = domain.Origin
+	byRank[o] = a
+	return found | 1<<o
+}
+
+// heldIn reports whether place m follows "in", "at" or "near" after a
+// word of being caught, held, hidden or at work a few words before:
+// "detained in Jilin Province", "a detention center in Tumen", "workers at
+// a plant in Dandong".
+func (d *doc) heldIn(m *mention, s sentence) bool {
+	k := d.phraseStart(m, s.tb)
+	if k-2 < s.tb {
+		return false
+	}
+	if p := d.toks[k-1].low; p != "in" && p != "at" && p != "near" {
+		return false
+	}
+	for h := k - 2; h >= s.tb && h >= k-6; h-- {
+		if d.is(h, lHeldWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceMention reports a city, region or country mention kind.
+func isPlaceMention(k mKind) bool { return k == mCity || k == mRegion || k == mCountry }
 
 // isTownOrRegion reports a city or region mention kind.
 func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
