@@ -166,8 +166,21 @@ func BenchmarkPathological(b *testing.B) {
 // BenchmarkExtractDev extracts the shared development articles, read at
 // run time, as a check on real article text.
 func BenchmarkExtractDev(b *testing.B) {
-	dir := testenv.EvalDir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "dev", "articles", "*.txt"))
+	texts, size := readArticles(b, filepath.Join(testenv.EvalDir(b), "dev", "articles"))
+	benchExtract(b, newTestExtractor(b), texts, size)
+}
+
+// BenchmarkExtractTestdata extracts our own annotated articles, written in
+// the style of real reports.
+func BenchmarkExtractTestdata(b *testing.B) {
+	texts, size := readArticles(b, filepath.Join("testdata", "articles"))
+	benchExtract(b, newTestExtractor(b), texts, size)
+}
+
+// readArticles returns the texts of the .txt files in dir and their size
+// in bytes.
+func readArticles(b *testing.B, dir string) ([]string, int) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var texts []string
 	size := 0
 	for _, f := range files {
@@ -178,7 +191,7 @@ func BenchmarkExtractDev(b *testing.B) {
 		texts = append(texts, string(t))
 		size += len(t)
 	}
-	benchExtract(b, newTestExtractor(b), texts, size)
+	return texts, size
 }
 
 // BenchmarkFrontEnd runs the stages before chunking on the generated
