@@ -7,13 +7,13 @@ import (
 )
 
 // arguments fills a rule's roles with its strategies, first success wins.
-// A mention is used for one role only. The result, in role order, is a
-// full slice of the document's argument buffer, so appending to it copies.
-func (d *doc) arguments(r *Rule, si, tb, te int) []argFound {
+// A mention is used for one role only; present holds the sentence's
+// mention types (sentenceTypes). The result, in role order, is a full
+// slice of the document's argument buffer, so appending to it copies.
+func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	var byRank [numRoles]argFound
 	found := 0
 	used := usedSet{}
-	present := d.sentenceTypes(si)
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
 		for k := range rs.strategies {

@@ -89,7 +89,10 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	}
 	slices.SortStableFunc(kept, func(a, b cand) int { return a.tb - b.tb })
 	d.candBuf, d.keptBuf = cands[:0], kept[:0]
-	cues := d.sentenceCues(si)
+	if len(kept) == 0 {
+		return
+	}
+	cues, types := d.sentenceCues(si), d.sentenceTypes(si)
 	first := len(d.events)
 	var endArr [16]int
 	var modArr [16]domain.Modality
@@ -115,7 +118,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 			// escape referred back to was told as a fact.
 			ev.modality = domain.Asserted
 		}
-		ev.args = d.arguments(c.r, si, c.tb, c.te)
+		ev.args = d.arguments(c.r, si, c.tb, c.te, types)
 		d.mergeOrAdd(first, ev)
 	}
 }
