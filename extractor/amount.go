@@ -82,7 +82,7 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	if !prefix {
 		c, ce := d.currencyAt(k, limit)
 		if c == "" {
-			return amountSpan{}, false
+			return d.goodsAt(start, k, limit)
 		}
 		cur, k = c, ce
 	}
@@ -102,6 +102,30 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 		end = pe
 	}
 	return amountSpan{tb: start, te: end, amount: &domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p}}, true
+}
+
+// goodsAt parses the rest of a quantity of goods whose number runs from
+// start to k: a unit, "of", the goods and an optional period ("2 kilograms
+// of rice a month", "five tonnes of scrap metal each quarter"). It has no
+// structured amount, only its text.
+func (d *doc) goodsAt(start, k, limit int) (amountSpan, bool) {
+	if k+2 >= limit || !d.is(k, lGoodsUnits) || d.toks[k+1].low != "of" {
+		return amountSpan{}, false
+	}
+	end := k + 2
+	for end < limit && end < k+5 && d.toks[end].kind == tkWord && !d.is(end, lPrep) && !d.is(end, lAux) && !d.is(end, lAuxBe) && d.toks[end].low != "and" {
+		if p, _ := d.periodAt(end, limit); p != "" {
+			break
+		}
+		end++
+	}
+	if end == k+2 {
+		return amountSpan{}, false
+	}
+	if p, pe := d.periodAt(end, limit); p != "" {
+		end = pe
+	}
+	return amountSpan{tb: start, te: end}, true
 }
 
 func isSymbolCurrency(s string) bool {

@@ -1366,25 +1366,41 @@ func (d *doc) moneyNP(tb, te int) (argFound, bool) {
 		lim++
 	}
 	for i := tb + 1; i < lim; i++ {
-		if !d.is(i, lMoney) {
-			continue
+		if d.is(i, lMoney) {
+			return d.moneyPhrase(tb+1, i)
 		}
-		start := -1
-		for k := tb + 1; k < i; k++ {
-			if d.is(k, lMoneyQuant) {
-				start = k
-				break
-			}
+	}
+	// Or come before a passive one: "more than half of their wages held
+	// back".
+	for i := tb - 1; i >= 0 && i >= tb-3 && d.sentOf[i] == d.sentOf[tb]; i-- {
+		if d.is(i, lMoney) {
+			return d.moneyPhrase(max(i-6, d.sents[d.sentOf[tb]].tb), i)
 		}
-		if start < 0 {
-			return argFound{}, false
-		}
-		for start > tb+1 && (d.toks[start-1].low == "nearly" || d.toks[start-1].low == "almost" || d.is(start-1, lPoss)) {
-			start--
-		}
-		return argFound{tb: start, te: i + 1, mention: -1}, true
 	}
 	return argFound{}, false
+}
+
+// moneyPhrase returns the phrase from a share word at or after from to
+// the money word at i ("most of their wages", "nearly all of their
+// earnings"); it fails when no share word comes first.
+func (d *doc) moneyPhrase(from, i int) (argFound, bool) {
+	start := -1
+	for k := from; k < i; k++ {
+		if d.is(k, lMoneyQuant) {
+			start = k
+			break
+		}
+	}
+	if start < 0 {
+		return argFound{}, false
+	}
+	for start > from && (d.toks[start-1].low == "nearly" || d.toks[start-1].low == "almost" || d.is(start-1, lPoss)) {
+		start--
+	}
+	if start-2 >= 0 && d.toks[start-1].low == "than" && (d.toks[start-2].low == "more" || d.toks[start-2].low == "less") {
+		start -= 2
+	}
+	return argFound{tb: start, te: i + 1, mention: -1}, true
 }
 
 // timeArg returns the time expression nearest after the trigger in the

@@ -307,6 +307,25 @@ func TestAmounts(t *testing.T) {
 	}
 }
 
+// TestAmountTexts checks amounts with no structured sum: goods handed
+// over in kind, and a share of pay named before a passive trigger.
+func TestAmountTexts(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text, want string
+	}{
+		{"Each family must also give 2 kilograms of rice a month to the army unit.", "2 kilograms of rice a month"},
+		{"Every team must deliver 50 kilograms of scrap metal to the site by April.", "50 kilograms of scrap metal"},
+		{"Welders have had more than half of their monthly wages held back as plan money since July.", "more than half of their monthly wages"},
+	}
+	for _, tt := range tests {
+		a, ok := lastArg(mustExtract(t, x, tt.text), domain.QuotaDemand, "", domain.AmountRole)
+		if !ok || a.Text != tt.want || a.Amount != nil {
+			t.Errorf("%q: amount = %q (%+v), want %q with no structured sum", tt.text, a.Text, a.Amount, tt.want)
+		}
+	}
+}
+
 // TestUnpaidReference checks that not paying after a quota was told is
 // the quota again, but wages not paid to workers are not.
 func TestUnpaidReference(t *testing.T) {
