@@ -13,6 +13,7 @@ type amountSpan struct {
 	tb, te  int
 	amount  *domain.Amount
 	percent bool
+	goods   bool // a quantity of goods: an argument, not a sum patterns see
 }
 
 // findAmounts scans a sentence for sums: an optional approximation
@@ -27,7 +28,11 @@ func (d *doc) findAmounts(s sentence) {
 			continue
 		}
 		if a, ok := d.amountAt(i, s.te, lx); ok {
-			d.amounts = append(d.amounts, a)
+			if a.goods {
+				d.goods = append(d.goods, a)
+			} else {
+				d.amounts = append(d.amounts, a)
+			}
 			d.amountEnd = a.te
 			i = a.te - 1
 		}
@@ -125,7 +130,7 @@ func (d *doc) goodsAt(start, k, limit int) (amountSpan, bool) {
 	if p, pe := d.periodAt(end, limit); p != "" {
 		end = pe
 	}
-	return amountSpan{tb: start, te: end}, true
+	return amountSpan{tb: start, te: end, goods: true}, true
 }
 
 func isSymbolCurrency(s string) bool {

@@ -1292,15 +1292,27 @@ func (d *doc) locWord(si, tb int, used *usedSet) (argFound, bool) {
 // amountArg returns the amount nearest the trigger in its clause, leaving
 // out sums excepted from the payment ("except for 500 yuan").
 func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
+	a, dist := d.nearestAmount(d.amounts, si, tb, te)
+	if g, gd := d.nearestAmount(d.goods, si, tb, te); gd < dist {
+		a, dist = g, gd
+	}
+	if dist == 1<<30 {
+		return argFound{}, false
+	}
+	return argFound{tb: a.tb, te: a.te, mention: -1, amount: a.amount}, true
+}
+
+// nearestAmount returns the amount of list nearest the trigger in its
+// clause and sentence, and its distance (1<<30 when there is none).
+func (d *doc) nearestAmount(list []amountSpan, si, tb, te int) (amountSpan, int) {
 	s := d.sents[si]
-	best, bestDist := -1, 1<<30
-	first := sort.Search(len(d.amounts), func(k int) bool { return d.amounts[k].tb >= s.tb })
-	for ai := first; ai < len(d.amounts) && d.amounts[ai].tb < s.te; ai++ {
-		a := d.amounts[ai]
-		if a.te > s.te {
-			continue
+	best, bestDist := amountSpan{}, 1<<30
+	first := sort.Search(len(list), func(k int) bool { return list[k].tb >= s.tb })
+	for _, a := range list[first:] {
+		if a.tb >= s.te {
+			break
 		}
-		if a.tb > s.tb && (d.toks[a.tb-1].low == "except" || d.toks[a.tb-1].low == "for" && a.tb-2 >= s.tb && d.toks[a.tb-2].low == "except") {
+		if a.te > s.te || a.tb > s.tb && (d.toks[a.tb-1].low == "except" || d.toks[a.tb-1].low == "for" && a.tb-2 >= s.tb && d.toks[a.tb-2].low == "except") {
 			continue
 		}
 		var dist int
@@ -1311,14 +1323,10 @@ func (d *doc) amountArg(si, tb, te int) (argFound, bool) {
 			dist, okClause = tb-a.te, d.sameClause(a.te, tb)
 		}
 		if okClause && dist < bestDist && dist < 15 {
-			best, bestDist = ai, dist
+			best, bestDist = a, dist
 		}
 	}
-	if best < 0 {
-		return argFound{}, false
-	}
-	a := d.amounts[best]
-	return argFound{tb: a.tb, te: a.te, mention: -1, amount: a.amount}, true
+	return best, bestDist
 }
 
 // sameClause reports whether no clause break ("but", ";") lies in [from, to).

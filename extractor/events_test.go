@@ -315,7 +315,7 @@ func TestAmountTexts(t *testing.T) {
 		text, want string
 	}{
 		{"Each family must also give 2 kilograms of rice a month to the army unit.", "2 kilograms of rice a month"},
-		{"Every team must deliver 50 kilograms of scrap metal to the site by April.", "50 kilograms of scrap metal"},
+		{"Every team must deliver 50 kilograms of scrap metal to the district Party committee by April.", "50 kilograms of scrap metal"},
 		{"Welders have had more than half of their monthly wages held back as plan money since July.", "more than half of their monthly wages"},
 	}
 	for _, tt := range tests {
