@@ -1738,7 +1738,10 @@ func (d *doc) moneySentTo(k, sb int) bool {
 			return money
 		case "go", "goes", "went", "flow", "flows":
 			return d.moneyBefore(i, sb) // the money is the subject
-
+		case "ship", "ships", "shipped", "fly", "flies", "flew", "flown", "return", "returns", "returned",
+			"deport", "deports", "deported", "repatriate", "repatriates", "repatriated", "recall", "recalls",
+			"recalled", "expel", "expels", "expelled", "escorted", "bring", "brings", "brought", "taken":
+			return false // people moved: "shipped back to Pyongyang"
 		}
 		if d.toks[i].kind == tkPunct {
 			return false
