@@ -321,14 +321,15 @@ func (d *doc) classEnds(e *classEdge, i int) (int, int) {
 }
 
 // countBoundEnd steps over a bound on the count that follows at i ("at
-// least", "more than", "as many as", "up to"); it returns i when there is
-// none.
+// least", "more than", "as many as", "up to", "upwards of"); it returns i
+// when there is none.
 func (d *doc) countBoundEnd(i int) int {
 	if i+2 >= len(d.toks) || !d.is(i, lCountBounds) {
 		return i
 	}
 	switch w, next := d.toks[i].low, d.toks[i+1].low; {
-	case w == "at" && next == "least", (w == "more" || w == "fewer" || w == "less") && next == "than", w == "up" && next == "to":
+	case w == "at" && next == "least", (w == "more" || w == "fewer" || w == "less") && next == "than", w == "up" && next == "to",
+		w == "upwards" && next == "of":
 		return i + 2
 	case w == "as" && next == "many" && d.toks[i+2].low == "as":
 		return i + 3
