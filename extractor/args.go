@@ -172,7 +172,7 @@ func (d *doc) sentenceTypes(si int) uint16 {
 // no mention has one of its types.
 func picksMention(k stratKind) bool {
 	switch k {
-	case skLocWord, skLocAfter, skAmount, skMoneyNP, skTime, skHome:
+	case skLocWord, skLocAfter, skAmount, skMoneyNP, skTime, skHome, skLeftNP:
 		return false
 	}
 	return true
@@ -371,6 +371,8 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *rol
 		return d.timeArg(si, tb, te)
 	case skHome:
 		return d.homeArg(si, tb, te)
+	case skLeftNP:
+		return d.leftNP(si, tb, te)
 	}
 	return argFound{}, false
 }
@@ -1409,6 +1411,64 @@ func (d *doc) moneyPhrase(from, i int) (argFound, bool) {
 		start -= 2
 	}
 	return argFound{tb: start, te: i + 1, mention: -1}, true
+}
+
+// leftNP returns the place or body a trigger's verb leaves, named by a
+// determiner and a few words after the verb and its particles: "deserted
+// his cargo ship", "slipped out of the harbor at Chongjin", "fled the
+// country". A place mention starting there is the argument's entity.
+func (d *doc) leftNP(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	k := tb + 1
+	for k < s.te && (particles[d.toks[k].low] || d.toks[k].low == "of" || d.toks[k].low == "from") {
+		k++
+	}
+	if k >= s.te || k > te || !isDeterminer(d.toks[k].low) && !d.is(k, lPoss) {
+		return argFound{}, false
+	}
+	e := k + 1
+	for e < s.te && e-k <= 6 && d.npWord(e) {
+		e++
+	}
+	if e == k+1 || d.toks[e-1].low == "way" {
+		return argFound{}, false // "made their way"
+	}
+	mi := -1
+	if m := d.topAt[k]; m >= 0 && d.ms[m].te <= e {
+		if d.ms[m].kind == mActor || d.ms[m].kind == mGroupNoun {
+			return argFound{}, false // people are not a place left
+		}
+		mi = int(m)
+	}
+	return argFound{tb: k, te: e, mention: mi}, true
+}
+
+// npWord reports whether token i can go on a noun phrase after its
+// determiner: a word or a possessive, not a preposition, an auxiliary,
+// a conjunction or the start of a time.
+func (d *doc) npWord(i int) bool {
+	t := &d.toks[i]
+	if t.low == "'s" {
+		return true
+	}
+	if t.kind != tkWord || t.has(flNumberWord) || hasSuffix(t.low, "ly") || d.is(i, lPrep) || d.is(i, lAux) || d.is(i, lAuxBe) ||
+		d.is(i, lClauseBreak) || d.is(i, lTimeRel) || d.is(i, lMonths) || d.is(i, lTimeUnits) {
+		return false
+	}
+	switch t.low {
+	case "and", "or", "last", "next", "this", "that", "who", "when", "after", "before", "with", "without", "night", "nights", "evening", "morning":
+		return false
+	}
+	return true
+}
+
+// isDeterminer reports an article or a possessive pronoun.
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "his", "her", "their", "its", "our":
+		return true
+	}
+	return false
 }
 
 // timeArg returns the time expression nearest after the trigger in the

@@ -107,6 +107,7 @@ const (
 	skMoneyNP
 	skTime
 	skHome
+	skLeftNP
 )
 
 // strategyNames lists the argument strategies: what each does and whether
@@ -126,6 +127,7 @@ var strategyNames = map[string]struct {
 	"initial_in": {skInitialIn, true}, "trigger": {skTrigger, true}, "state": {skState, true},
 	"loc_word": {skLocWord, false}, "loc_after": {skLocAfter, false},
 	"amount": {skAmount, false}, "money_np": {skMoneyNP, false}, "time": {skTime, false}, "home": {skHome, false},
+	"left_np": {skLeftNP, false},
 }
 
 // parseStrategy parses "name" or "name:TYPE|TYPE".
