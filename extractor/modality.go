@@ -178,21 +178,32 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 }
 
 // ownsVerb reports whether cue c governs a verb of its own before the
-// trigger at tb, which a finite auxiliary then opens anew: in a relative
-// clause of the subject ("two men who refused to pay have been sent
-// home") or before "and" ("he refused to pay and was sent home"). A cue
-// right before the auxiliaries keeps the trigger ("who may be sent home").
+// trigger at tb, which a finite auxiliary or a past tense then opens anew:
+// in a relative clause of the subject ("two men who refused to pay have
+// been sent home", "officials who could not meet their targets defected")
+// or before "and" ("he refused to pay and was sent home"). A cue right
+// before the auxiliaries keeps the trigger ("who may be sent home").
 func (d *doc) ownsVerb(c cueHit, tb int) bool {
 	k := tb
 	for k > c.te && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || d.toks[k-1].low == "later" || hasSuffix(d.toks[k-1].low, "ly")) {
 		k--
 	}
-	if k == tb || k == c.te || d.is(c.te, lAux) || d.is(c.te, lAuxBe) || !isFiniteAux(d.toks[k].low) {
+	if k == c.te || d.is(c.te, lAux) || d.is(c.te, lAuxBe) {
 		return false
 	}
-	if d.toks[k-1].low == "and" {
-		return true
+	if k == tb {
+		// No auxiliary: the trigger itself must be a past tense.
+		return hasSuffix(d.toks[tb].low, "ed") && d.toks[tb-1].low != "to" && d.relativeSubject(c, tb)
 	}
+	if !isFiniteAux(d.toks[k].low) {
+		return false
+	}
+	return d.toks[k-1].low == "and" || d.relativeSubject(c, tb)
+}
+
+// relativeSubject reports whether a "who" opens, before cue c, the clause
+// that holds it, in the sentence of the trigger at tb.
+func (d *doc) relativeSubject(c cueHit, tb int) bool {
 	for r := c.tb - 1; r >= 0 && !isClausePunct(&d.toks[r]) && d.sentOf[r] == d.sentOf[tb]; r-- {
 		if d.toks[r].low == "who" {
 			return true
