@@ -1104,7 +1104,7 @@ func (d *doc) startsNP(i int) bool {
 func (d *doc) passive(si, tb int) bool {
 	s := d.sents[si]
 	w := d.toks[tb].low
-	if !(hasSuffix(w, "ed") || hasSuffix(w, "en") || w == "caught" || w == "sent" || w == "held" || w == "kept" || w == "taken" || w == "seized" || w == "given" || w == "fled") {
+	if !isParticiple(w) && w != "fled" {
 		return false
 	}
 	if d.hadSumDone(s, tb) {
@@ -1128,7 +1128,7 @@ func (d *doc) passive(si, tb int) bool {
 			if isClausePunct(&d.toks[i]) {
 				break
 			}
-			if d.is(i, lAuxBe) && i+1 < k && hasSuffix(d.toks[i+1].low, "ed") || d.is(i, lAuxBe) && i+1 < k && (d.toks[i+1].low == "caught" || d.toks[i+1].low == "sent" || d.toks[i+1].low == "held" || d.toks[i+1].low == "taken") {
+			if d.is(i, lAuxBe) && i+1 < k && isParticiple(d.toks[i+1].low) {
 				return true
 			}
 		}
@@ -1141,6 +1141,16 @@ func (d *doc) passive(si, tb int) bool {
 		return !d.objectFollows(s, tb+1) && (keepsObject[w] || !d.bareNoun(s, tb+1))
 	}
 	return false
+}
+
+// isParticiple reports a past participle: a regular one, or one of the
+// irregular ones reports of arrests and returns use.
+func isParticiple(w string) bool {
+	switch w {
+	case "caught", "sent", "held", "kept", "taken", "seized", "given", "driven", "put", "brought", "flown", "led", "beaten", "shown", "found", "told":
+		return true
+	}
+	return hasSuffix(w, "ed") || hasSuffix(w, "en")
 }
 
 // coordinated widens a group argument to the group joined before it with

@@ -222,6 +222,10 @@ func TestArgumentSpans(t *testing.T) {
 		{"Police detained the soldier's parents in Hyesan.", "", domain.Arrest, domain.Patient, "parents"},
 		{"Anyone found hiding information about a defector's family will be punished.", "", domain.Punishment, domain.Patient, "Anyone"},
 		{"Agents now monitor the workers' phones.", "", domain.Surveillance, domain.Patient, "workers"},
+		// A participle coordinated with an irregular passive one is
+		// passive: its subject is acted on.
+		{"The eleven women were driven to the border crossing and handed over to agents of the MSS.", "", domain.Repatriation, domain.Agent, ""},
+		{"The eleven women were driven to the border crossing and handed over to agents of the MSS.", "", domain.Repatriation, domain.Patient, "eleven women"},
 		// "each" or "both" between the auxiliary and the verb.
 		{"The deputy and the accountant were each sentenced to 15 years.", "", domain.Punishment, domain.Patient, "deputy and the accountant"},
 		{"The deputy and the accountant were each sentenced to 15 years.", "", domain.Punishment, domain.Agent, ""},
