@@ -703,9 +703,15 @@ func (d *doc) control(si, tb int, p *picker) (int, int) {
 	for k > s.tb && d.is(k, lAux) && d.toks[k].low != "to" {
 		k--
 	}
-	// "to arrest and repatriate": step over the first verb.
-	if k-2 >= s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") && d.toks[k-2].low == "to" {
-		k -= 2
+	// "to arrest and repatriate", "to find him and hand him over": step
+	// over the first verb and its object.
+	if d.toks[k].low == "and" || d.toks[k].low == "or" {
+		for j := k - 2; j >= s.tb && j >= k-6 && !isClausePunct(&d.toks[j]); j-- {
+			if d.toks[j].low == "to" {
+				k = j
+				break
+			}
+		}
 	}
 	if k < s.tb || d.toks[k].low != "to" {
 		return -1, -1

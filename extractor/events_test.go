@@ -222,6 +222,8 @@ func TestArgumentSpans(t *testing.T) {
 		{"Police detained the soldier's parents in Hyesan.", "", domain.Arrest, domain.Patient, "parents"},
 		{"Anyone found hiding information about a defector's family will be punished.", "", domain.Punishment, domain.Patient, "Anyone"},
 		{"Agents now monitor the workers' phones.", "", domain.Surveillance, domain.Patient, "workers"},
+		// The one asked to do a first act does the second too.
+		{"The embassy asked the Lao police to find him and hand him over.", "", domain.Repatriation, domain.Agent, "Lao police"},
 		// A participle coordinated with an irregular passive one is
 		// passive: its subject is acted on.
 		{"The eleven women were driven to the border crossing and handed over to agents of the MSS.", "", domain.Repatriation, domain.Agent, ""},
