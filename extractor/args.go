@@ -705,7 +705,7 @@ func (d *doc) control(si, tb int, p *picker) (int, int) {
 	}
 	// "to arrest and repatriate", "to find him and hand him over": step
 	// over the first verb and its object.
-	if d.toks[k].low == "and" || d.toks[k].low == "or" {
+	if k > s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") {
 		for j := k - 2; j >= s.tb && j >= k-6 && !isClausePunct(&d.toks[j]); j-- {
 			if d.toks[j].low == "to" {
 				k = j
