@@ -1439,7 +1439,7 @@ func (d *doc) leftNP(si, tb, te int) (argFound, bool) {
 	for k < s.te && (particles[d.toks[k].low] || d.toks[k].low == "of" || d.toks[k].low == "from") {
 		k++
 	}
-	if k >= s.te || k > te || !isDeterminer(d.toks[k].low) && !d.is(k, lPoss) {
+	if k >= s.te || k > te || !d.is(k, lPoss) {
 		return argFound{}, false
 	}
 	e := k + 1
@@ -1476,15 +1476,6 @@ func (d *doc) npWord(i int) bool {
 		return false
 	}
 	return true
-}
-
-// isDeterminer reports an article or a possessive pronoun.
-func isDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "his", "her", "their", "its", "our":
-		return true
-	}
-	return false
 }
 
 // timeArg returns the time expression nearest after the trigger in the

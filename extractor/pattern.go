@@ -258,13 +258,7 @@ func (e *classEdge) compile(lx *lexicon) {
 // compileClasses compiles every class edge of the trie and, its words
 // having ids now, fills in the word filters of its nodes.
 func (t *trie) compileClasses(lx *lexicon) {
-	seen := map[*tnode]bool{}
-	var walk func(n *tnode)
-	walk = func(n *tnode) {
-		if seen[n] {
-			return
-		}
-		seen[n] = true
+	for _, n := range t.nodes() {
 		for id := range n.ids {
 			n.words |= 1 << (id & 63)
 		}
@@ -272,16 +266,8 @@ func (t *trie) compileClasses(lx *lexicon) {
 		for k := range n.classes {
 			n.classes[k].compile(lx)
 			n.starts.add(&n.classes[k])
-			walk(n.classes[k].next)
-		}
-		for _, c := range n.lit {
-			walk(c)
-		}
-		for _, g := range n.gaps {
-			walk(g.next)
 		}
 	}
-	walk(t.root)
 }
 
 type gapEdge struct {
