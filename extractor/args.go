@@ -131,11 +131,8 @@ func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found i
 // "detained in Jilin Province", "a detention center in Tumen", "workers at
 // a plant in Dandong".
 func (d *doc) heldIn(m *mention, s sentence) bool {
-	k := d.phraseStart(m, s.tb)
-	if k-2 < s.tb {
-		return false
-	}
-	if p := d.toks[k-1].low; p != "in" && p != "at" && p != "near" {
+	k, p := d.placePrep(m, s)
+	if p != "in" && p != "at" && p != "near" {
 		return false
 	}
 	for h := k - 2; h >= s.tb && h >= k-6; h-- {
@@ -144,6 +141,17 @@ func (d *doc) heldIn(m *mention, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// placePrep returns where the phrase of place m starts and the word
+// before it, when a word before that one is in sentence s too ("a
+// detention center in Tumen": "in"); the word is "" otherwise.
+func (d *doc) placePrep(m *mention, s sentence) (int, string) {
+	k := d.phraseStart(m, s.tb)
+	if k-2 < s.tb {
+		return k, ""
+	}
+	return k, d.toks[k-1].low
 }
 
 // isPlaceMention reports a city, region or country mention kind.
@@ -427,14 +435,10 @@ func (d *doc) inNorthKorea(m *mention) bool {
 // "according to a trader in Longjing"): it takes part in no event.
 func (d *doc) sourcePlace(mi int, s sentence) bool {
 	m := &d.ms[mi]
-	if m.kind != mCountry && m.kind != mCity && m.kind != mRegion {
+	if !isPlaceMention(m.kind) {
 		return false
 	}
-	k := d.phraseStart(m, s.tb)
-	if k-2 < s.tb {
-		return false
-	}
-	p := d.toks[k-1].low
+	k, p := d.placePrep(m, s)
 	if p != "in" && p != "from" && p != "of" && p != "near" {
 		return false
 	}
