@@ -122,7 +122,8 @@ func TestEntityKinds(t *testing.T) {
 }
 
 // TestActorNames checks the names of groups: counts and what comes before
-// them are left out, a family pair keeps its whole phrase.
+// them are left out, a family pair keeps its whole phrase, and "the woman"
+// is the woman named before (a woman not named before makes no entity).
 func TestActorNames(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -133,6 +134,8 @@ func TestActorNames(t *testing.T) {
 		{"Police detained about 60 North Koreans in Tumen.", "about 60 North Koreans", "North Koreans"},
 		{"The two men were flown back to Pyongyang.", "The two men", "men"},
 		{"Several hundred North Koreans are held in Chinese jails.", "Several hundred North Koreans", "North Koreans"},
+		{"A North Korean woman reached Thailand. The woman had crossed the Tumen River in 2018.", "woman", "North Korean woman"},
+		{"A woman crossed the Tumen River in 2018.", "woman", ""},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

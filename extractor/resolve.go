@@ -84,7 +84,13 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 	}
 	for mi := range d.ms {
 		m := &d.ms[mi]
-		if m.kind == mPronoun && m.pron != pronGeneric || m.kind == mGroupNoun {
+		if m.kind == mPronoun && m.pron == pronGeneric {
+			if e := d.namedBefore(mi); e >= 0 {
+				d.attach(mi, e)
+			}
+			continue
+		}
+		if m.kind == mPronoun || m.kind == mGroupNoun {
 			if e := d.subjectBody(mi); e >= 0 {
 				m.gov = true
 				d.attach(mi, e)
@@ -96,6 +102,25 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 			}
 		}
 	}
+}
+
+// namedBefore resolves "the woman" (a person in general, made definite)
+// to the latest single actor of the same noun in the five sentences
+// before ("A North Korean woman ... The woman crossed ..."). It returns
+// the actor's entity, or -1.
+func (d *doc) namedBefore(mi int) int {
+	m := &d.ms[mi]
+	if m.tb == 0 || d.toks[m.tb-1].id != wThe || m.te-m.tb != 1 {
+		return -1
+	}
+	head := d.toks[m.tb].low
+	for k := mi - 1; k >= 0 && d.ms[k].sent >= m.sent-5; k-- {
+		o := &d.ms[k]
+		if o.kind == mActor && o.ent >= 0 && !o.plural && o.count <= 1 && d.toks[o.te-1].low == head {
+			return o.ent
+		}
+	}
+	return -1
 }
 
 // pairOfRole reports whether a group noun is a counted role ("the two
