@@ -212,6 +212,9 @@ func TestArgumentSpans(t *testing.T) {
 		// keeps its object in the passive.
 		{"Agents tapped phones in Hyesan.", "", domain.Surveillance, domain.Agent, "Agents"},
 		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
+		// A month written short does not end a time phrase at its dot.
+		{"Police arrested two brokers before Oct. 10.", "", domain.Arrest, domain.Time, "before Oct. 10"},
+		{"Traders must deliver 5,000 dollars ahead of the Oct. 10 anniversary.", "", domain.QuotaDemand, domain.Time, "ahead of the Oct. 10 anniversary"},
 		// A place named by its kind first: "the Russian city of Kazan".
 		{"North Korean workers in the Russian city of Kazan were ordered to pay 100 dollars.", "", domain.QuotaDemand, domain.Location, "Kazan"},
 		{"IT workers in Vientiane must remit 4,000 US dollars per person every month to Pyongyang.", "", domain.QuotaDemand, domain.Agent, "Pyongyang"},
