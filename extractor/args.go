@@ -524,24 +524,15 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low)) {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low) || isAspectual(d.toks[k].low)) {
 		k--
 	}
 	// "Thai police detained eight North Koreans in Chiang Rai and later
 	// deported them": a second verb shares the first one's subject, the
 	// first group of the clause.
 	if k > s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") && k+1 < tb+1 && !d.startsNP(k+1) {
-		c := k - 1
-		for c > s.tb && !isClausePunct(&d.toks[c-1]) {
-			c--
-		}
-		for i := c; i < k; i++ {
-			if mi := d.topAt[i]; mi >= 0 {
-				if p.ok(int(mi)) && !d.inPP(int(mi), s.tb) {
-					return int(mi)
-				}
-				i = d.ms[mi].te - 1
-			}
+		if mi := d.coordSubject(s, k, p); mi >= 0 {
+			return mi
 		}
 	}
 	if v := d.askedHow(s, k, tb); v >= 0 {
@@ -625,6 +616,57 @@ func (d *doc) subject(si, tb int, p *picker) int {
 		}
 	}
 	return -1
+}
+
+// isAspectual reports whether w is a verb that only says when an act goes
+// on ("have kept sending them back", "began returning").
+func isAspectual(w string) bool {
+	switch w {
+	case "keep", "keeps", "kept", "continue", "continues", "continued", "began", "begun", "started", "resumed":
+		return true
+	}
+	return false
+}
+
+// coordSubject returns the first group of the clause that ends before the
+// "and" at k, or -1. A group set off as what the subject is or is not
+// ("treats them as migrants, not refugees, and has sent them home") is
+// passed over for the clause before it.
+func (d *doc) coordSubject(s sentence, k int, p *picker) int {
+	end := k
+	for c := k - 1; c > s.tb; c-- {
+		for c > s.tb && !isClausePunct(&d.toks[c-1]) {
+			c--
+		}
+		mi := d.firstGroup(s, c, end, p)
+		if mi < 0 || !d.complement(mi, s.tb) {
+			return mi
+		}
+		end = c - 1
+		c = end
+	}
+	return -1
+}
+
+// firstGroup returns the first top mention in [from, to) that p accepts
+// and that is no object of a preposition, or -1.
+func (d *doc) firstGroup(s sentence, from, to int, p *picker) int {
+	for i := from; i < to; i++ {
+		if mi := d.topAt[i]; mi >= 0 {
+			if p.ok(int(mi)) && !d.inPP(int(mi), s.tb) {
+				return int(mi)
+			}
+			i = d.ms[mi].te - 1
+		}
+	}
+	return -1
+}
+
+// complement reports whether mention mi follows "not" or "as": what a
+// group is taken for, not the group itself.
+func (d *doc) complement(mi, sb int) bool {
+	k := d.phraseStart(&d.ms[mi], sb)
+	return k > sb && (d.toks[k-1].low == "not" || d.toks[k-1].low == "as")
 }
 
 // appositiveStart returns the comma that opens an appositive closed by the

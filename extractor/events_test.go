@@ -212,6 +212,11 @@ func TestArgumentSpans(t *testing.T) {
 		// keeps its object in the passive.
 		{"Agents tapped phones in Hyesan.", "", domain.Surveillance, domain.Agent, "Agents"},
 		{"Smugglers handed heavy sentences in Hyesan.", "", domain.Punishment, domain.Agent, ""},
+		// What a group is taken for is not the subject of the verb
+		// coordinated after it; a verb saying only that an act goes on is
+		// stepped over.
+		{"Beijing labels North Koreans who cross without papers as economic migrants, not refugees, and has sent thousands of them home.", "", domain.Repatriation, domain.Agent, "Beijing"},
+		{"Chinese authorities classify the escapees as migrants, not refugees, and have kept sending them back.", "", domain.Repatriation, domain.Agent, "Chinese authorities"},
 		// A month written short does not end a time phrase at its dot.
 		{"Police arrested two brokers before Oct. 10.", "", domain.Arrest, domain.Time, "before Oct. 10"},
 		{"Traders must deliver 5,000 dollars ahead of the Oct. 10 anniversary.", "", domain.QuotaDemand, domain.Time, "ahead of the Oct. 10 anniversary"},
