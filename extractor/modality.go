@@ -155,7 +155,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 				dist = abs(tb - c.te)
 			}
 		case c.te <= tb && cat.before > 0:
-			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) {
+			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) && !d.inRelativeAfter(c, tb) {
 				dist = n
 			}
 		case c.tb >= te && cat.after > 0:
@@ -199,6 +199,32 @@ func (d *doc) ownsVerb(c cueHit, tb int) bool {
 		return false
 	}
 	return d.toks[k-1].low == "and" || d.relativeSubject(c, tb)
+}
+
+// inRelativeAfter reports whether the trigger at tb is the verb of a
+// "who" clause on the object of the verb cue c governs ("refuses to treat
+// North Koreans who slip into China as refugees"): the cue is about that
+// verb, not the people's act. A cue right before the people ("any worker
+// who defects") keeps its reach.
+func (d *doc) inRelativeAfter(c cueHit, tb int) bool {
+	k := tb
+	for k > c.te && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || hasSuffix(d.toks[k-1].low, "ly")) {
+		k--
+	}
+	w := k - 1
+	if w <= c.te || d.toks[w].low != "who" {
+		return false
+	}
+	m := d.topCover[w-1]
+	if m < 0 || d.ms[m].te != w {
+		return false
+	}
+	for j := c.te; j < d.ms[m].tb; j++ {
+		if d.topCover[j] < 0 && d.toks[j].kind == tkWord && !d.is(j, lPrep) && !d.is(j, lPoss) && d.toks[j].id != wThe && d.toks[j].id != wA && d.toks[j].id != wAn {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeSubject reports whether a "who" opens, before cue c, the clause
