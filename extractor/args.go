@@ -1518,7 +1518,8 @@ func (d *doc) npWord(i int) bool {
 		return false
 	}
 	switch t.low {
-	case "and", "or", "last", "next", "this", "that", "who", "when", "after", "before", "with", "without", "night", "nights", "evening", "morning":
+	case "and", "or", "last", "next", "this", "that", "who", "when", "after", "before", "with", "without", "night", "nights", "evening", "morning",
+		"unnoticed", "unseen", "undetected", "together", "alone", "again", "behind":
 		return false
 	}
 	return true

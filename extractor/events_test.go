@@ -217,6 +217,8 @@ func TestArgumentSpans(t *testing.T) {
 		// stepped over.
 		{"Beijing labels North Koreans who cross without papers as economic migrants, not refugees, and has sent thousands of them home.", "", domain.Repatriation, domain.Agent, "Beijing"},
 		{"Chinese authorities classify the escapees as migrants, not refugees, and have kept sending them back.", "", domain.Repatriation, domain.Agent, "Chinese authorities"},
+		// A place left ends before a word that tells how it was left.
+		{"The deckhand left the freighter unnoticed on the night of Sept. 21.", "", domain.Defection, domain.Origin, "the freighter"},
 		// A month written short does not end a time phrase at its dot.
 		{"Police arrested two brokers before Oct. 10.", "", domain.Arrest, domain.Time, "before Oct. 10"},
 		{"Traders must deliver 5,000 dollars ahead of the Oct. 10 anniversary.", "", domain.QuotaDemand, domain.Time, "ahead of the Oct. 10 anniversary"},
