@@ -136,6 +136,7 @@ func TestActorNames(t *testing.T) {
 		{"Several hundred North Koreans are held in Chinese jails.", "Several hundred North Koreans", "North Koreans"},
 		{"A North Korean woman reached Thailand. The woman had crossed the Tumen River in 2018.", "woman", "North Korean woman"},
 		{"A woman crossed the Tumen River in 2018.", "woman", ""},
+		{"A UN resolution required member states to send the workers home.", "member states", "member states"},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)
