@@ -524,13 +524,15 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low) || isAspectual(d.toks[k].low)) {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low) || isAspectual(d.toks[k].low) || isVerbAdverb(d.toks[k].low)) {
 		k--
 	}
 	// "Thai police detained eight North Koreans in Chiang Rai and later
 	// deported them": a second verb shares the first one's subject, the
 	// first group of the clause.
-	if k > s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or") && k+1 < tb+1 && !d.startsNP(k+1) {
+	// A headline joins its verbs with a comma ("police detain a smuggler,
+	// hand him to state security"), the sentence's first.
+	if k > s.tb && (d.toks[k].low == "and" || d.toks[k].low == "or" || d.toks[k].low == "," && k+1 == tb && d.firstComma(s, k)) && k+1 < tb+1 && !d.startsNP(k+1) {
 		if mi := d.coordSubject(s, k, p); mi >= 0 {
 			return mi
 		}
@@ -616,6 +618,27 @@ func (d *doc) subject(si, tb int, p *picker) int {
 		}
 	}
 	return -1
+}
+
+// firstComma reports whether no clause punctuation comes before token k
+// in sentence s.
+func (d *doc) firstComma(s sentence, k int) bool {
+	for i := s.tb; i < k; i++ {
+		if isClausePunct(&d.toks[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isVerbAdverb reports whether w is an adverb that sits between an
+// auxiliary and its verb ("have since handed her over").
+func isVerbAdverb(w string) bool {
+	switch w {
+	case "since", "also", "now", "already", "eventually", "subsequently", "finally", "again", "still", "reportedly":
+		return true
+	}
+	return false
 }
 
 // isAspectual reports whether w is a verb that only says when an act goes

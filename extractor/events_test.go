@@ -219,6 +219,11 @@ func TestArgumentSpans(t *testing.T) {
 		{"Chinese authorities classify the escapees as migrants, not refugees, and have kept sending them back.", "", domain.Repatriation, domain.Agent, "Chinese authorities"},
 		// A place left ends before a word that tells how it was left.
 		{"The deckhand left the freighter unnoticed on the night of Sept. 21.", "", domain.Defection, domain.Origin, "the freighter"},
+		// A verb after the sentence's first comma, or after "have since",
+		// shares the first clause's subject.
+		{"Malaysian authorities have deported 21 North Korean sailors, sending them home on a flight through Beijing.", "", domain.Repatriation, domain.Agent, "Malaysian authorities"},
+		{"Chinese police in Dandong have detained the wife of a trade official who was on her way to meet a broker, and have since handed her over to North Korea's Ministry of State Security.", "", domain.Repatriation, domain.Agent, "Chinese police"},
+		{"Ryu Hyun-woo, who was acting ambassador in Kuwait, fled to South Korea in 2019.", "", domain.Defection, domain.Agent, "Ryu Hyun-woo"},
 		// A month written short does not end a time phrase at its dot.
 		{"Police arrested two brokers before Oct. 10.", "", domain.Arrest, domain.Time, "before Oct. 10"},
 		{"Traders must deliver 5,000 dollars ahead of the Oct. 10 anniversary.", "", domain.QuotaDemand, domain.Time, "ahead of the Oct. 10 anniversary"},
