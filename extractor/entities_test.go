@@ -123,7 +123,8 @@ func TestEntityKinds(t *testing.T) {
 
 // TestActorNames checks the names of groups: counts and what comes before
 // them are left out, a family pair keeps its whole phrase, and "the woman"
-// is the woman named before (a woman not named before makes no entity).
+// is the woman named before (a woman not named before makes no entity), and
+// what people are taken for ("not refugees") names no group.
 func TestActorNames(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -137,6 +138,7 @@ func TestActorNames(t *testing.T) {
 		{"A North Korean woman reached Thailand. The woman had crossed the Tumen River in 2018.", "woman", "North Korean woman"},
 		{"A woman crossed the Tumen River in 2018.", "woman", ""},
 		{"A UN resolution required member states to send the workers home.", "member states", "member states"},
+		{"China treats the escapees as economic migrants, not refugees.", "refugees", ""},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

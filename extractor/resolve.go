@@ -56,7 +56,9 @@ func (d *doc) resolve() {
 	d.indexQualified(ctx)
 	for mi := range d.ms {
 		m := &d.ms[mi]
-		if m.kind == mActor && m.bare {
+		// "treats them as migrants, not refugees": what people are taken
+		// for names no group of its own.
+		if m.kind == mActor && m.bare && !d.complement(mi, d.sents[m.sent].tb) {
 			d.resolveBareActor(mi, ctx)
 		}
 	}
