@@ -122,9 +122,9 @@ func TestEntityKinds(t *testing.T) {
 }
 
 // TestActorNames checks the names of groups: counts and what comes before
-// them are left out, a family pair keeps its whole phrase, and "the woman"
-// is the woman named before (a woman not named before makes no entity), and
-// what people are taken for ("not refugees") names no group.
+// them are left out and a family pair keeps its whole phrase. "The woman"
+// is the woman named before, while a woman not named before makes no
+// entity, nor does what people are taken for ("not refugees").
 func TestActorNames(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
