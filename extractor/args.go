@@ -524,7 +524,7 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	// "households with relatives who have fled": the antecedent of a
 	// relative pronoun is the subject, even inside a prepositional phrase.
 	k := tb - 1
-	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low) || beforeVerb(d.toks[k].low)) {
+	for k > s.tb && (d.is(k, lAux) || d.is(k, lAuxBe) || hasSuffix(d.toks[k].low, "ly") || d.is(k, lOrderVerbs) || d.toks[k].low == "to" || floatingQuant(d.toks[k].low) || d.toks[k].low == "later" || d.toks[k].low == "then" || isHearsay(d.toks[k].low) || beforeVerb(d.toks[k].low) || d.is(k, lAspectVerbs)) {
 		k--
 	}
 	// "Thai police detained eight North Koreans in Chiang Rai and later
@@ -631,14 +631,11 @@ func (d *doc) firstComma(s sentence, k int) bool {
 	return true
 }
 
-// beforeVerb reports whether w can stand between a subject's auxiliary
-// and its verb without changing who acts: an adverb ("have since handed
-// her over") or a verb that only says when an act goes on ("have kept
-// sending them back", "began returning").
+// beforeVerb reports whether w is an adverb that can stand between a
+// subject's auxiliary and its verb ("have since handed her over").
 func beforeVerb(w string) bool {
 	switch w {
-	case "since", "also", "now", "already", "eventually", "subsequently", "finally", "again", "still", "reportedly",
-		"keep", "keeps", "kept", "continue", "continues", "continued", "began", "begun", "started", "resumed":
+	case "since", "also", "now", "already", "eventually", "subsequently", "finally", "again", "still", "reportedly":
 		return true
 	}
 	return false

@@ -184,10 +184,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 // or before "and" ("he refused to pay and was sent home"). A cue right
 // before the auxiliaries keeps the trigger ("who may be sent home").
 func (d *doc) ownsVerb(c cueHit, tb int) bool {
-	k := tb
-	for k > c.te && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || d.toks[k-1].low == "later" || hasSuffix(d.toks[k-1].low, "ly")) {
-		k--
-	}
+	k := d.verbGroupStart(c.te, tb)
 	if k == c.te || d.is(c.te, lAux) || d.is(c.te, lAuxBe) {
 		return false
 	}
@@ -207,11 +204,7 @@ func (d *doc) ownsVerb(c cueHit, tb int) bool {
 // verb, not the people's act. A cue right before the people ("any worker
 // who defects") keeps its reach.
 func (d *doc) inRelativeAfter(c cueHit, tb int) bool {
-	k := tb
-	for k > c.te && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || hasSuffix(d.toks[k-1].low, "ly")) {
-		k--
-	}
-	w := k - 1
+	w := d.verbGroupStart(c.te, tb) - 1
 	if w <= c.te || d.toks[w].low != "who" {
 		return false
 	}
@@ -225,6 +218,17 @@ func (d *doc) inRelativeAfter(c cueHit, tb int) bool {
 		}
 	}
 	return false
+}
+
+// verbGroupStart returns where the verb group of the trigger at tb begins,
+// stepping back over auxiliaries and adverbs ("had later been", "have
+// already") but not past from.
+func (d *doc) verbGroupStart(from, tb int) int {
+	k := tb
+	for k > from && (d.is(k-1, lAux) || d.is(k-1, lAuxBe) || d.toks[k-1].low == "later" || hasSuffix(d.toks[k-1].low, "ly")) {
+		k--
+	}
+	return k
 }
 
 // relativeSubject reports whether a "who" opens, before cue c, the clause

@@ -211,19 +211,12 @@ func isYear(t *token) bool {
 func (d *doc) clauseEnd(i, limit, max int) int {
 	j := i
 	for j < limit && j-i < max {
-		if isClausePunct(&d.toks[j]) && !d.monthDot(j, limit) {
+		if isClausePunct(&d.toks[j]) && !abbreviationBefore(d.toks, j, d.k.lex) {
 			break
 		}
 		j++
 	}
 	return j
-}
-
-// monthDot reports whether token j is the full stop of a month written
-// short before its day ("before the Oct. 10 anniversary").
-func (d *doc) monthDot(j, limit int) bool {
-	t := &d.toks[j]
-	return t.low == "." && j > 0 && j+1 < limit && !t.has(flSpaceBefore) && d.is(j-1, lMonths) && d.toks[j+1].kind == tkNumber
 }
 
 func isClausePunct(t *token) bool {
