@@ -186,12 +186,15 @@ func produce(ctx context.Context, items iter.Seq2[corpus.Item, error], tokens ch
 }
 
 // work extracts the jobs' items.
+// Each document is encoded before the next is extracted, so a worker
+// reuses one output for all of them.
 func work(x *extractor.Extractor, jobs <-chan job, results chan<- numbered) {
 	var buf bytes.Buffer
+	var out extractor.Output
 	for j := range jobs {
 		r := numbered{seq: j.seq, extracted: extracted{item: j.item, err: j.err}}
 		if r.err == nil {
-			r.line, r.err = extractLine(x, j.item, &buf)
+			r.line, r.err = extractLine(x, j.item, &buf, &out)
 		}
 		results <- r
 	}
@@ -199,10 +202,10 @@ func work(x *extractor.Extractor, jobs <-chan job, results chan<- numbered) {
 
 // extractLine returns the JSON line of an item: its extracted document, or
 // the document it already holds.
-func extractLine(x *extractor.Extractor, it corpus.Item, buf *bytes.Buffer) ([]byte, error) {
+func extractLine(x *extractor.Extractor, it corpus.Item, buf *bytes.Buffer, out *extractor.Output) ([]byte, error) {
 	doc := it.Doc
 	if doc == nil {
-		d, err := x.Extract(it.Source, it.Text)
+		d, err := x.ExtractInto(out, it.Source, it.Text)
 		if err != nil {
 			return nil, domain.Errorf(domain.EINVALID, "%s: extraction failed: %v", it.Source, err)
 		}

@@ -1,14 +1,15 @@
 package extractor
 
 import (
-	"os"
-	"path/filepath"
-
-	"eventgraph/internal/testenv"
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"eventgraph/domain"
+	"eventgraph/internal/testenv"
 )
 
 // corpusTemplates are article paragraphs written for the benchmarks; the
@@ -64,21 +65,33 @@ func genCorpus(total int) ([]string, int) {
 // BenchmarkExtractCorpus extracts a generated corpus of over 10 MB; the
 // MB/s figure is article text per second on one goroutine.
 func BenchmarkExtractCorpus(b *testing.B) {
-	x := newTestExtractor(b)
 	corpus, size := genCorpus(10 << 20)
-	benchExtract(b, x, corpus, size)
+	benchExtract(b, newTestExtractor(b).Extract, corpus, size)
+}
+
+// BenchmarkExtractCorpusInto is BenchmarkExtractCorpus with the output's
+// arrays reused from one article to the next, as the extract command runs.
+func BenchmarkExtractCorpusInto(b *testing.B) {
+	corpus, size := genCorpus(10 << 20)
+	benchExtract(b, into(newTestExtractor(b)), corpus, size)
+}
+
+// into returns an extract function that reuses one Output.
+func into(x *Extractor) func(source, text string) (domain.Document, error) {
+	var out Output
+	return func(source, text string) (domain.Document, error) { return x.ExtractInto(&out, source, text) }
 }
 
 // benchExtract extracts texts (size bytes in all) b.N times, reporting
 // bytes per second and allocations.
-func benchExtract(b *testing.B, x *Extractor, texts []string, size int) {
+func benchExtract(b *testing.B, extract func(source, text string) (domain.Document, error), texts []string, size int) {
 	b.Helper()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			if _, err := x.Extract("bench", t); err != nil {
+			if _, err := extract("bench", t); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -167,14 +180,21 @@ func BenchmarkPathological(b *testing.B) {
 // run time, as a check on real article text.
 func BenchmarkExtractDev(b *testing.B) {
 	texts, size := readArticles(b, filepath.Join(testenv.EvalDir(b), "dev", "articles"))
-	benchExtract(b, newTestExtractor(b), texts, size)
+	benchExtract(b, newTestExtractor(b).Extract, texts, size)
 }
 
 // BenchmarkExtractTestdata extracts our own annotated articles, written in
 // the style of real reports.
 func BenchmarkExtractTestdata(b *testing.B) {
 	texts, size := readArticles(b, filepath.Join("testdata", "articles"))
-	benchExtract(b, newTestExtractor(b), texts, size)
+	benchExtract(b, newTestExtractor(b).Extract, texts, size)
+}
+
+// BenchmarkExtractTestdataInto is BenchmarkExtractTestdata with the
+// output's arrays reused, as the extract command runs.
+func BenchmarkExtractTestdataInto(b *testing.B) {
+	texts, size := readArticles(b, filepath.Join("testdata", "articles"))
+	benchExtract(b, into(newTestExtractor(b)), texts, size)
 }
 
 // readArticles returns the texts of the .txt files in dir and their size

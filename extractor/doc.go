@@ -70,7 +70,7 @@ type doc struct {
 // extract runs the pipeline: normalise, tokenise, drop boilerplate,
 // segment, find amounts and times, chunk mentions, resolve entities, apply
 // the event rules, and build the document.
-func (x *Extractor) extract(source, text string) domain.Document {
+func (x *Extractor) extract(source, text string, out *Output) domain.Document {
 	d := x.getDoc()
 	defer x.putDoc(d)
 	d.n = &d.norm
@@ -103,7 +103,7 @@ func (x *Extractor) extract(source, text string) domain.Document {
 	d.findEvents()
 	d.carryDefectors()
 	d.carryCaptors()
-	return d.document(source)
+	return d.document(source, out)
 }
 
 // fill sets every element of xs to v, copying ever longer filled prefixes.

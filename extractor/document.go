@@ -10,19 +10,45 @@ import (
 	"eventgraph/domain"
 )
 
-// document builds the output: the article, its entities in order of first
-// mention and its events in text order. The mentions, aliases and
-// arguments of all entities and events share a few backing arrays, each
-// entity or event getting a full slice of its own part. Every value is
-// written in place, field by field: copying a whole struct that holds
-// pointers into the heap costs more while the collector runs.
-func (d *doc) document(source string) domain.Document {
+// Output holds the arrays of one extracted document for ExtractInto to
+// reuse. Its zero value is ready to use; it must not be shared by
+// goroutines.
+type Output struct {
+	entities []domain.Entity
+	events   []domain.Event
+	mentions []domain.Mention
+	aliases  []string
+	args     []domain.Argument
+}
+
+// reuse returns xs resized to n and zeroed, reusing its array unless that
+// is too small, or so much larger than needed that one huge document
+// would keep its memory. It never returns nil: an empty document has
+// empty lists.
+func reuse[T any](xs []T, n int) []T {
+	if xs == nil || cap(xs) < n || cap(xs) > 4*n+1024 {
+		return make([]T, n)
+	}
+	xs = xs[:n]
+	clear(xs)
+	return xs
+}
+
+// document builds the output in o's arrays: the article, its entities in
+// order of first mention and its events in text order. The mentions,
+// aliases and arguments of all entities and events share a few backing
+// arrays, each entity or event getting a full slice of its own part. Every
+// value is written in place, field by field: copying a whole struct that
+// holds pointers into the heap costs more while the collector runs.
+func (d *doc) document(source string, o *Output) domain.Document {
 	var id string
 	id, d.hashBuf = articleID(d.n, d.hashBuf)
+	o.entities = reuse(o.entities, len(d.ents))
+	o.events = reuse(o.events, len(d.events))
 	doc := domain.Document{
 		Article:  domain.Article{ID: id, Source: source, Title: titleOf(d.n.orig)},
-		Entities: make([]domain.Entity, len(d.ents)),
-		Events:   make([]domain.Event, len(d.events)),
+		Entities: o.entities,
+		Events:   o.events,
 	}
 	order := d.intBuf[:0]
 	nm, sorted := 0, true
@@ -34,17 +60,20 @@ func (d *doc) document(source string) domain.Document {
 	if !sorted {
 		slices.SortStableFunc(order, func(a, b int) int { return d.ents[a].first - d.ents[b].first })
 	}
-	out := outBufs{mentions: make([]domain.Mention, 0, nm), aliases: d.aliasBuf[:0]}
+	o.mentions = reuse(o.mentions, nm)
+	out := outBufs{mentions: o.mentions[:0], aliases: d.aliasBuf[:0]}
 	for k, ei := range order {
 		d.outEntity(&doc.Entities[k], d.ents[ei], &out)
 	}
 	d.intBuf = order[:0]
-	d.aliasBuf = exactAliases(doc.Entities, out.aliases)
+	o.aliases = reuse(o.aliases, len(out.aliases))
+	d.aliasBuf = exactAliases(doc.Entities, out.aliases, o.aliases)
 	na := 0
 	for _, ev := range d.events {
 		na += len(ev.args)
 	}
-	out.args = make([]domain.Argument, 0, na)
+	o.args = reuse(o.args, na)
+	out.args = o.args[:0]
 	ids := d.eventIDs(doc.Article.ID)
 	for k := range d.events {
 		d.outEvent(&doc.Events[k], ids[k*eventIDLen:(k+1)*eventIDLen], &d.events[k], &out)
@@ -137,10 +166,9 @@ type outBufs struct {
 	args     []domain.Argument
 }
 
-// exactAliases moves the entities' aliases, slices of buf, to an array of
-// their own and returns buf emptied for reuse.
-func exactAliases(ents []domain.Entity, buf []string) []string {
-	all := make([]string, len(buf))
+// exactAliases moves the entities' aliases, slices of buf, to all, an
+// array of their number, and returns buf emptied for reuse.
+func exactAliases(ents []domain.Entity, buf, all []string) []string {
 	copy(all, buf)
 	a0 := 0
 	for k := range ents {

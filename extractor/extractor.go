@@ -192,7 +192,16 @@ func (x *Extractor) Rules() []Rule {
 // deterministic and does no I/O; it fails for text that is not valid
 // UTF-8 or is longer than MaxTextBytes, and with ErrInternal, instead of
 // crashing the caller's batch, should a defect make it panic.
-func (x *Extractor) Extract(source, text string) (doc domain.Document, err error) {
+func (x *Extractor) Extract(source, text string) (domain.Document, error) {
+	return x.ExtractInto(new(Output), source, text)
+}
+
+// ExtractInto is Extract for callers that are done with each document
+// before they extract the next (to encode it, say): the document's
+// entities, events, mentions, aliases and arguments live in out's arrays,
+// which the next call with the same out reuses. That spares the
+// allocation of the output and most of the garbage collector's work.
+func (x *Extractor) ExtractInto(out *Output, source, text string) (doc domain.Document, err error) {
 	if len(text) > MaxTextBytes {
 		return domain.Document{}, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))
 	}
@@ -204,5 +213,5 @@ func (x *Extractor) Extract(source, text string) (doc domain.Document, err error
 			doc, err = domain.Document{}, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
-	return x.extract(source, text), nil
+	return x.extract(source, text, out), nil
 }

@@ -38,11 +38,12 @@ func (x *Extractor) TestRules() []RuleFailure {
 
 func (x *Extractor) testRule(r *Rule) []RuleFailure {
 	var out []RuleFailure
+	var o Output // each example's document is done with before the next
 	fail := func(ex, format string, args ...any) {
 		out = append(out, RuleFailure{Rule: r.ID, File: r.File, Example: ex, Message: fmt.Sprintf(format, args...)})
 	}
 	for _, ex := range r.Examples.Match {
-		doc := x.extract("example", ex.Text)
+		doc := x.extract("example", ex.Text, &o)
 		ev := findRuleEvent(doc, r)
 		if ev == nil {
 			fail(ex.Text, "want an event from this rule, got %s", describeEvents(doc))
@@ -58,7 +59,7 @@ func (x *Extractor) testRule(r *Rule) []RuleFailure {
 		}
 	}
 	for _, text := range r.Examples.NoMatch {
-		doc := x.extract("example", text)
+		doc := x.extract("example", text, &o)
 		if ev := findRuleEvent(doc, r); ev != nil {
 			fail(text, "want no event from this rule, got %s %q", ev.Type, ev.Trigger.Text)
 		}

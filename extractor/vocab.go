@@ -175,9 +175,15 @@ type wordTable struct {
 	// The words of up to seven bytes without a zero byte again, by the
 	// key's low word alone, which such a word fills and no other word of
 	// the table has: a small table for the short words the tokenizer
-	// reads in one go. A zero key is an empty slot.
-	shortKeys []uint64
-	shortIDs  []int32
+	// reads in one go. A zero key is an empty slot. Key and id share a
+	// slot, so that a lookup reads one cache line.
+	short []shortSlot
+}
+
+// shortSlot is a slot of the short word table.
+type shortSlot struct {
+	key uint64
+	id  int32
 }
 
 // maxShortWord is the longest word of the short word table.
@@ -236,14 +242,14 @@ func (t *wordTable) indexShort(ids map[string]int32) {
 	for n < 2*len(short) {
 		n *= 2
 	}
-	t.shortKeys, t.shortIDs = make([]uint64, n), make([]int32, n)
+	t.short = make([]shortSlot, n)
 	for _, w := range short {
 		k := keyOf(w)
 		i := k.hash() & uint32(n-1)
-		for t.shortKeys[i] != 0 {
+		for t.short[i].key != 0 {
 			i = (i + 1) & uint32(n-1)
 		}
-		t.shortKeys[i], t.shortIDs[i] = k.lo, ids[w]
+		t.short[i] = shortSlot{k.lo, ids[w]}
 	}
 }
 
@@ -295,10 +301,10 @@ func (t *wordTable) lookupAt(s []byte, b, e int) int32 {
 // findShort returns the id of the word with key k, 0 when unknown; the
 // word has one to seven bytes, none of them zero.
 func (t *wordTable) findShort(k wordKey) int32 {
-	mask := uint32(len(t.shortKeys) - 1)
+	mask := uint32(len(t.short) - 1)
 	for i := k.hash() & mask; ; i = (i + 1) & mask {
-		if key := t.shortKeys[i]; key == k.lo || key == 0 {
-			return t.shortIDs[i]
+		if sl := &t.short[i]; sl.key == k.lo || sl.key == 0 {
+			return sl.id
 		}
 	}
 }
