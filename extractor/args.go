@@ -164,15 +164,76 @@ func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
 func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
-// nested ones too. The mentions are in token order.
+// nested ones too. The mentions are in token order. It also starts the
+// sentence's mention checks (argMs), which the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
 	s := d.sents[si]
 	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
+	d.argLo, d.argSent, d.argMs = k, s, d.argMs[:0]
 	var types uint16
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
-		types |= mentionTypeBit(&d.ms[k])
+		b := mentionTypeBit(&d.ms[k])
+		types |= b
+		d.argMs = append(d.argMs, mentionChecks{types: b})
 	}
 	return types
+}
+
+// mentionChecks caches, for one mention of a sentence, its type bit and
+// the tests of picker.ok that depend on nothing but the mention and the
+// sentence: every strategy of every event of the sentence asks them again.
+type mentionChecks struct {
+	types uint16
+	flags uint8 // mc bits, once mcDone is set
+}
+
+// The mc bits are the cached tests of a mention.
+const (
+	mcDone      uint8 = 1 << iota // the other bits are set
+	mcWrongType                   // none of the types asked for (not cached)
+	mcNever                       // the place of a source, or a hometown
+	mcFromHome                    // peopleFromHome
+	mcOwner                       // ownsNext
+	mcNorth                       // inNorthKorea
+)
+
+// checks returns the mc bits of mention mi in sentence s, or mcWrongType
+// when it has none of the types want. Mentions of the sentence that
+// sentenceTypes saw last have their bits worked out once.
+func (d *doc) checks(mi int, s sentence, want uint16) uint8 {
+	k := mi - d.argLo
+	if s != d.argSent || k < 0 || k >= len(d.argMs) {
+		if mentionTypeBit(&d.ms[mi])&want == 0 {
+			return mcWrongType
+		}
+		return d.mentionFlags(mi, s)
+	}
+	c := &d.argMs[k]
+	if c.types&want == 0 {
+		return mcWrongType
+	}
+	if c.flags&mcDone == 0 {
+		c.flags = d.mentionFlags(mi, s)
+	}
+	return c.flags
+}
+
+// mentionFlags works out the mc bits of mention mi in sentence s.
+func (d *doc) mentionFlags(mi int, s sentence) uint8 {
+	f := mcDone
+	if d.sourcePlace(mi, s) || d.hometown(mi) {
+		f |= mcNever
+	}
+	if d.peopleFromHome(mi) {
+		f |= mcFromHome
+	}
+	if d.ownsNext(mi) {
+		f |= mcOwner
+	}
+	if d.inNorthKorea(&d.ms[mi]) {
+		f |= mcNorth
+	}
+	return f
 }
 
 // picksMention reports whether a strategy of kind k finds only mentions
@@ -265,9 +326,11 @@ type picker struct {
 }
 
 func (p *picker) ok(mi int) bool {
-	d := p.d
-	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi) &&
-		(p.homes || !d.peopleFromHome(mi)) && (p.poss || !d.ownsNext(mi)) && !(p.abroad && d.inNorthKorea(&d.ms[mi]))
+	if mi < 0 || p.used.has(mi) {
+		return false
+	}
+	f := p.d.checks(mi, p.s, p.types)
+	return f&(mcWrongType|mcNever) == 0 && (p.homes || f&mcFromHome == 0) && (p.poss || f&mcOwner == 0) && !(p.abroad && f&mcNorth != 0)
 }
 
 // ownsNext reports whether mention mi only owns the people named after
