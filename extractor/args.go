@@ -14,14 +14,17 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	var byRank [numRoles]argFound
 	found := 0
 	used := usedSet{}
+	p := picker{d: d, s: d.sents[si], used: &used}
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
+		p.homes, p.abroad = rs.homes, rs.abroad
 		for k := range rs.strategies {
 			st := &rs.strategies[k]
 			if picksMention(st.kind) && st.types&present == 0 {
 				continue // no mention of its types in the sentence
 			}
-			a, ok := d.applyStrategy(st, si, tb, te, &used, rs)
+			p.types, p.poss = st.types, st.kind == skPoss
+			a, ok := d.applyStrategy(st, si, tb, te, &p)
 			if !ok {
 				continue
 			}
@@ -364,10 +367,10 @@ func (p *picker) pick(mi int) (argFound, bool) {
 	return argFound{}, false
 }
 
-// applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *roleStrategies) (argFound, bool) {
-	s := d.sents[si]
-	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss, homes: rs.homes, abroad: rs.abroad}
+// applyStrategy runs one strategy for the trigger [tb, te) of sentence si,
+// picking mentions with p, which holds the strategy's types.
+func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, bool) {
+	s, used := p.s, p.used
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {
@@ -393,12 +396,12 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *rol
 		}
 		return p.pick(e)
 	case skPrepAfter:
-		return p.pick(d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p))
+		return p.pick(d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p))
 	case skPrepAround:
-		if mi := d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p); mi >= 0 {
+		if mi := d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p); mi >= 0 {
 			return p.pick(mi)
 		}
-		return p.pick(d.prepBefore(si, tb, st.name, 15, p))
+		return p.pick(d.prepBefore(si, tb, st.name, st.word, 15, p))
 	case skPoss:
 		return p.pick(d.possessor(si, tb, p))
 	case skGovernor:
@@ -891,12 +894,13 @@ func isWhWord(w string) bool {
 	return false
 }
 
-// prepAfter finds "<prep> [det] <mention>" within window tokens after te.
-// "custody" looks for "custody of <mention>".
-func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
+// prepAfter finds "<prep> [det] <mention>" within window tokens after te;
+// id is the vocabulary id of prep (isWord). "custody" looks for "custody
+// of <mention>".
+func (d *doc) prepAfter(si, from int, prep string, id int32, window int, p *picker) int {
 	s := d.sents[si]
 	inAt := prep == "in" || prep == "at"
-	if !d.prepWithin(from, min(s.te, from+window), prep, inAt) {
+	if !d.prepWithin(from, min(s.te, from+window), prep, id, inAt) {
 		return -1
 	}
 	custody := prep == "custody"
@@ -927,7 +931,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 			}
 			continue
 		}
-		if t.low == prep && !(inAt && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
+		if d.isWord(i, prep, id) && !(inAt && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && p.ok(mi) {
 				return mi
 			}
@@ -951,9 +955,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 // prepWithin reports whether [from, to) holds the word prep or, with
 // inAt, a place of custody: prepAfter and prepBefore find nothing where
 // neither is.
-func (d *doc) prepWithin(from, to int, prep string, inAt bool) bool {
+func (d *doc) prepWithin(from, to int, prep string, id int32, inAt bool) bool {
 	for i := from; i < to; i++ {
-		if d.toks[i].low == prep {
+		if d.isWord(i, prep, id) {
 			return true
 		}
 	}
@@ -1076,10 +1080,11 @@ func (d *doc) inRelative(s sentence, tb int) bool {
 	return false
 }
 
-// prepBefore finds "<prep> [det] <mention>" within window tokens before tb.
-func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
+// prepBefore finds "<prep> [det] <mention>" within window tokens before
+// tb; id is the vocabulary id of prep (isWord).
+func (d *doc) prepBefore(si, tb int, prep string, id int32, window int, p *picker) int {
 	s := d.sents[si]
-	if !d.prepWithin(max(s.tb, tb-window), tb, prep, false) {
+	if !d.prepWithin(max(s.tb, tb-window), tb, prep, id, false) {
 		return -1
 	}
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
@@ -1087,7 +1092,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
 		if t.low == ";" || t.low == "but" || d.relativeOpens(i) || d.clauseJoin(i, s.tb) {
 			return -1
 		}
-		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
+		if d.isWord(i, prep, id) && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && p.ok(mi) {
 				return mi
 			}
@@ -1389,7 +1394,7 @@ func (d *doc) stateBody(si, tb, te int, p *picker) int {
 			return int(mi)
 		}
 	}
-	if mi := d.prepAfter(si, te, "to", 4, p); mi >= 0 {
+	if mi := d.prepAfter(si, te, "to", 0, 4, p); mi >= 0 {
 		return mi
 	}
 	best, bestDist := -1, 16
@@ -1694,6 +1699,17 @@ func (d *doc) subordinateBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// isWord reports whether token i is the word w, whose vocabulary id is
+// id: a token has a word's id exactly when it is that word, so the ids
+// are compared unless id is 0 (w is not in the vocabulary, or the caller
+// did not look it up).
+func (d *doc) isWord(i int, w string, id int32) bool {
+	if id != 0 {
+		return d.toks[i].id == id
+	}
+	return d.toks[i].low == w
 }
 
 func (d *doc) hasWord(from, to int, w string) bool {
