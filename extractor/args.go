@@ -20,8 +20,8 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 		p.homes, p.abroad = rs.homes, rs.abroad
 		for k := range rs.strategies {
 			st := &rs.strategies[k]
-			if picksMention(st.kind) && st.types&present == 0 {
-				continue // no mention of its types in the sentence
+			if need := neededTypes(st); need&present == 0 && need != 0 {
+				continue // no mention of the types it needs in the sentence
 			}
 			p.types, p.poss = st.types, st.kind == skPoss
 			a, ok := d.applyStrategy(st, si, tb, te, &p)
@@ -168,11 +168,13 @@ func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
 // nested ones too. The mentions are in token order. It also starts the
-// sentence's mention checks (argMs), which the arguments of its events use.
+// sentence's mention checks (argMs) and finds its times (argTimes), which
+// the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
 	s := d.sents[si]
 	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
 	d.argLo, d.argSent, d.argMs = k, s, d.argMs[:0]
+	d.argTimes[0], d.argTimes[1] = d.timesOf(s)
 	var types uint16
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
 		b := mentionTypeBit(&d.ms[k])
@@ -239,15 +241,19 @@ func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 	return f
 }
 
-// picksMention reports whether a strategy of kind k finds only mentions
-// of the sentence that pass its picker, so that it finds nothing where
-// no mention has one of its types.
-func picksMention(k stratKind) bool {
-	switch k {
-	case skLocWord, skLocAfter, skAmount, skMoneyNP, skTime, skHome, skLeftNP:
-		return false
+// neededTypes returns the mention types of which a sentence must hold
+// one for strategy st to find anything there, or 0 when it may find an
+// argument in any sentence. A strategy that finds only mentions that
+// pass its picker needs one of its types; one that finds a generic
+// location ("overseas") needs one.
+func neededTypes(st *strategy) uint16 {
+	switch st.kind {
+	case skLocWord, skLocAfter:
+		return tyLoc
+	case skAmount, skMoneyNP, skTime, skHome, skLeftNP:
+		return 0
 	}
-	return true
+	return st.types
 }
 
 // numRoles is the number of roles, the ranks of roleOrder.
@@ -1610,10 +1616,9 @@ func (d *doc) npWord(i int) bool {
 // sentence, or else the nearest before it in the same clause.
 func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
-	first := sort.Search(len(d.times), func(k int) bool { return d.times[k].tb >= s.tb })
-	last := first
-	for last < len(d.times) && d.times[last].tb < s.te {
-		last++
+	first, last := d.argTimes[0], d.argTimes[1]
+	if s != d.argSent {
+		first, last = d.timesOf(s)
 	}
 	for _, t := range d.times[first:last] {
 		if d.reportTime(t) || d.causeClause(t) {
@@ -1642,6 +1647,16 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// timesOf returns the range of d.times that starts in sentence s.
+func (d *doc) timesOf(s sentence) (int, int) {
+	first := sort.Search(len(d.times), func(k int) bool { return d.times[k].tb >= s.tb })
+	last := first
+	for last < len(d.times) && d.times[last].tb < s.te {
+		last++
+	}
+	return first, last
 }
 
 // causeClause reports whether a phrase opened by "after" tells what led

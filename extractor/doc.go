@@ -56,10 +56,12 @@ type doc struct {
 	trigHits         []hit
 	sentMemo         []sentMatch
 	// argMs are the checks of the mentions d.ms[argLo:] of argSent, the
-	// sentence whose events get their arguments (sentenceTypes).
-	argMs   []mentionChecks
-	argLo   int
-	argSent sentence
+	// sentence whose events get their arguments (sentenceTypes), and
+	// argTimes the range of d.times in it.
+	argMs    []mentionChecks
+	argLo    int
+	argSent  sentence
+	argTimes [2]int
 
 	// Buffers of resolution: entities (ents point into entSlab), ids,
 	// per-country counts and the mentions attached to entities.
