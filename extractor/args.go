@@ -962,10 +962,8 @@ func (d *doc) prepAfter(si, from int, prep string, id int32, window int, p *pick
 // inAt, a place of custody: prepAfter and prepBefore find nothing where
 // neither is.
 func (d *doc) prepWithin(from, to int, prep string, id int32, inAt bool) bool {
-	for i := from; i < to; i++ {
-		if d.isWord(i, prep, id) {
-			return true
-		}
+	if d.hasWord(from, to, prep, id) {
+		return true
 	}
 	if inAt {
 		for i := from; i < to; i++ {
@@ -1634,7 +1632,7 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 			continue // the phrase holds the trigger, or dates the report
 		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
-			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
+			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that", 0) {
 				return argFound{tb: t.tb, te: t.te, mention: -1}, true
 			}
 		}
@@ -1727,9 +1725,23 @@ func (d *doc) isWord(i int, w string, id int32) bool {
 	return d.toks[i].low == w
 }
 
-func (d *doc) hasWord(from, to int, w string) bool {
-	for i := from; i < to; i++ {
-		if d.toks[i].low == w {
+// hasWord reports whether [from, to) holds the word w, whose vocabulary
+// id is id (0 to compare strings, as in isWord).
+func (d *doc) hasWord(from, to int, w string, id int32) bool {
+	if from >= to {
+		return false
+	}
+	toks := d.toks[from:to]
+	if id != 0 {
+		for k := range toks {
+			if toks[k].id == id {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range toks {
+		if toks[k].low == w {
 			return true
 		}
 	}
