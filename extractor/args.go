@@ -365,12 +365,15 @@ func (d *doc) ownsNext(mi int) bool {
 	return false
 }
 
-// pick returns mention mi as an argument when it passes ok.
-func (p *picker) pick(mi int) (argFound, bool) {
-	if p.ok(mi) {
-		return mentionArg(p.d, mi), true
+// picked returns mention mi as an argument, or nothing when mi is -1.
+// The finders of applyStrategy (subject, object, prepAfter, ...) return
+// only mentions that passed their picker's ok, or -1, so mi is not
+// checked again.
+func (d *doc) picked(mi int) (argFound, bool) {
+	if mi < 0 {
+		return argFound{}, false
 	}
-	return argFound{}, false
+	return mentionArg(d, mi), true
 }
 
 // applyStrategy runs one strategy for the trigger [tb, te) of sentence si,
@@ -382,44 +385,44 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, 
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return p.pick(d.subject(si, tb, p))
+		return d.picked(d.subject(si, tb, p))
 	case skPassiveSubj:
 		if !d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(p.pick(d.subject(si, tb, p)))
+		return d.quantified(d.picked(d.subject(si, tb, p)))
 	case skPre:
-		return d.quantified(p.pick(d.subject(si, tb, p)))
+		return d.quantified(d.picked(d.subject(si, tb, p)))
 	case skObj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(p.pick(d.object(si, te, p)))
+		return d.quantified(d.picked(d.object(si, te, p)))
 	case skController, skControllee:
 		c, e := d.control(si, tb, p)
 		if st.kind == skController {
-			return p.pick(c)
+			return d.picked(c)
 		}
-		return p.pick(e)
+		return d.picked(e)
 	case skPrepAfter:
-		return p.pick(d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p))
+		return d.picked(d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p))
 	case skPrepAround:
 		if mi := d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p); mi >= 0 {
-			return p.pick(mi)
+			return d.picked(mi)
 		}
-		return p.pick(d.prepBefore(si, tb, st.name, st.word, 15, p))
+		return d.picked(d.prepBefore(si, tb, st.name, st.word, 15, p))
 	case skPoss:
-		return p.pick(d.possessor(si, tb, p))
+		return d.picked(d.possessor(si, tb, p))
 	case skGovernor:
-		return p.pick(d.governorAgent(si, tb, p))
+		return d.picked(d.governorAgent(si, tb, p))
 	case skArrive:
-		return p.pick(d.arrivalPlace(si, tb, te, p))
+		return d.picked(d.arrivalPlace(si, tb, te, p))
 	case skInitialIn:
 		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
-			return p.pick(d.mentionAfterDet(s.tb+1, s.te))
+			return d.picked(d.mentionIf(d.mentionAfterDet(s.tb+1, s.te), p))
 		}
 	case skWhere:
-		return p.pick(d.whereAntecedent(si, tb, p))
+		return d.picked(d.whereAntecedent(si, tb, p))
 	case skTrigger:
 		// The first word of a longer trigger is its verb, whatever the
 		// gazetteer says ("guide her across the Mekong").
@@ -433,7 +436,7 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, 
 			}
 		}
 	case skState:
-		return p.pick(d.stateBody(si, tb, te, p))
+		return d.picked(d.stateBody(si, tb, te, p))
 	case skLocWord:
 		return d.locWord(si, tb, used)
 	case skLocAfter:
@@ -668,12 +671,15 @@ func (d *doc) subject(si, tb int, p *picker) int {
 			continue
 		}
 		i = d.ms[mi].tb
-		if p.ok(mi) && !d.inPP(mi, s.tb) {
+		if !p.ok(mi) {
+			continue
+		}
+		if !d.inPP(mi, s.tb) {
 			return mi
 		}
 		// "after a worker escaped": a conjunction, not a preposition,
 		// opens the trigger's own clause.
-		if p.ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
+		if d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb) {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
 				switch d.toks[k-1].low {
 				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
@@ -683,7 +689,7 @@ func (d *doc) subject(si, tb int, p *picker) int {
 		}
 		// "with supervisors deducting 800 dollars": the group right
 		// before a gerund after "with" is its subject.
-		if p.ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
+		if d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb && d.toks[k-1].low == "with" {
 				return mi
 			}
