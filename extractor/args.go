@@ -14,14 +14,17 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	var byRank [numRoles]argFound
 	found := 0
 	used := usedSet{}
+	p := picker{d: d, s: d.sents[si], used: &used}
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
+		p.homes, p.abroad = rs.homes, rs.abroad
 		for k := range rs.strategies {
 			st := &rs.strategies[k]
-			if picksMention(st.kind) && st.types&present == 0 {
-				continue // no mention of its types in the sentence
+			if need := neededTypes(st); need&present == 0 && need != 0 {
+				continue // no mention of the types it needs in the sentence
 			}
-			a, ok := d.applyStrategy(st, si, tb, te, &used, rs)
+			p.types, p.poss = st.types, st.kind == skPoss
+			a, ok := d.applyStrategy(st, si, tb, te, &p)
 			if !ok {
 				continue
 			}
@@ -164,26 +167,93 @@ func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
 func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
-// nested ones too. The mentions are in token order.
+// nested ones too. The mentions are in token order. It also starts the
+// sentence's mention checks (argMs) and finds its times (argTimes), which
+// the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
 	s := d.sents[si]
 	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
+	d.argLo, d.argSent, d.argMs = k, s, d.argMs[:0]
+	d.argTimes[0], d.argTimes[1] = d.timesOf(s)
 	var types uint16
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
-		types |= mentionTypeBit(&d.ms[k])
+		b := mentionTypeBit(&d.ms[k])
+		types |= b
+		d.argMs = append(d.argMs, mentionChecks{types: b})
 	}
 	return types
 }
 
-// picksMention reports whether a strategy of kind k finds only mentions
-// of the sentence that pass its picker, so that it finds nothing where
-// no mention has one of its types.
-func picksMention(k stratKind) bool {
-	switch k {
-	case skLocWord, skLocAfter, skAmount, skMoneyNP, skTime, skHome, skLeftNP:
-		return false
+// mentionChecks caches, for one mention of a sentence, its type bit and
+// the tests of picker.ok that depend on nothing but the mention and the
+// sentence: every strategy of every event of the sentence asks them again.
+type mentionChecks struct {
+	types uint16
+	flags uint8 // mc bits, once mcDone is set
+}
+
+// The mc bits are the cached tests of a mention.
+const (
+	mcDone      uint8 = 1 << iota // the other bits are set
+	mcWrongType                   // none of the types asked for (not cached)
+	mcNever                       // the place of a source, or a hometown
+	mcFromHome                    // peopleFromHome
+	mcOwner                       // ownsNext
+	mcNorth                       // inNorthKorea
+)
+
+// checks returns the mc bits of mention mi in sentence s, or mcWrongType
+// when it has none of the types want. Mentions of the sentence that
+// sentenceTypes saw last have their bits worked out once.
+func (d *doc) checks(mi int, s sentence, want uint16) uint8 {
+	k := mi - d.argLo
+	if s != d.argSent || k < 0 || k >= len(d.argMs) {
+		if mentionTypeBit(&d.ms[mi])&want == 0 {
+			return mcWrongType
+		}
+		return d.mentionFlags(mi, s)
 	}
-	return true
+	c := &d.argMs[k]
+	if c.types&want == 0 {
+		return mcWrongType
+	}
+	if c.flags&mcDone == 0 {
+		c.flags = d.mentionFlags(mi, s)
+	}
+	return c.flags
+}
+
+// mentionFlags works out the mc bits of mention mi in sentence s.
+func (d *doc) mentionFlags(mi int, s sentence) uint8 {
+	f := mcDone
+	if d.sourcePlace(mi, s) || d.hometown(mi) {
+		f |= mcNever
+	}
+	if d.peopleFromHome(mi) {
+		f |= mcFromHome
+	}
+	if d.ownsNext(mi) {
+		f |= mcOwner
+	}
+	if d.inNorthKorea(&d.ms[mi]) {
+		f |= mcNorth
+	}
+	return f
+}
+
+// neededTypes returns the mention types of which a sentence must hold
+// one for strategy st to find anything there, or 0 when it may find an
+// argument in any sentence. A strategy that finds only mentions that
+// pass its picker needs one of its types; one that finds a generic
+// location ("overseas") needs one.
+func neededTypes(st *strategy) uint16 {
+	switch st.kind {
+	case skLocWord, skLocAfter:
+		return tyLoc
+	case skAmount, skMoneyNP, skTime, skHome, skLeftNP:
+		return 0
+	}
+	return st.types
 }
 
 // numRoles is the number of roles, the ranks of roleOrder.
@@ -265,9 +335,11 @@ type picker struct {
 }
 
 func (p *picker) ok(mi int) bool {
-	d := p.d
-	return mi >= 0 && !p.used.has(mi) && mentionTypeBit(&d.ms[mi])&p.types != 0 && !d.sourcePlace(mi, p.s) && !d.hometown(mi) &&
-		(p.homes || !d.peopleFromHome(mi)) && (p.poss || !d.ownsNext(mi)) && !(p.abroad && d.inNorthKorea(&d.ms[mi]))
+	if mi < 0 || p.used.has(mi) {
+		return false
+	}
+	f := p.d.checks(mi, p.s, p.types)
+	return f&(mcWrongType|mcNever) == 0 && (p.homes || f&mcFromHome == 0) && (p.poss || f&mcOwner == 0) && !(p.abroad && f&mcNorth != 0)
 }
 
 // ownsNext reports whether mention mi only owns the people named after
@@ -293,61 +365,64 @@ func (d *doc) ownsNext(mi int) bool {
 	return false
 }
 
-// pick returns mention mi as an argument when it passes ok.
-func (p *picker) pick(mi int) (argFound, bool) {
-	if p.ok(mi) {
-		return mentionArg(p.d, mi), true
+// picked returns mention mi as an argument, or nothing when mi is -1.
+// The finders of applyStrategy (subject, object, prepAfter, ...) return
+// only mentions that passed their picker's ok, or -1, so mi is not
+// checked again.
+func (d *doc) picked(mi int) (argFound, bool) {
+	if mi < 0 {
+		return argFound{}, false
 	}
-	return argFound{}, false
+	return mentionArg(d, mi), true
 }
 
-// applyStrategy runs one strategy for the trigger [tb, te) of sentence si.
-func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *roleStrategies) (argFound, bool) {
-	s := d.sents[si]
-	p := &picker{d: d, s: s, types: st.types, used: used, poss: st.kind == skPoss, homes: rs.homes, abroad: rs.abroad}
+// applyStrategy runs one strategy for the trigger [tb, te) of sentence si,
+// picking mentions with p, which holds the strategy's types.
+func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, bool) {
+	s, used := p.s, p.used
 	switch st.kind {
 	case skSubj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return p.pick(d.subject(si, tb, p))
+		return d.picked(d.subject(si, tb, p))
 	case skPassiveSubj:
 		if !d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(p.pick(d.subject(si, tb, p)))
+		return d.quantified(d.picked(d.subject(si, tb, p)))
 	case skPre:
-		return d.quantified(p.pick(d.subject(si, tb, p)))
+		return d.quantified(d.picked(d.subject(si, tb, p)))
 	case skObj:
 		if d.passive(si, tb) {
 			return argFound{}, false
 		}
-		return d.quantified(p.pick(d.object(si, te, p)))
+		return d.quantified(d.picked(d.object(si, te, p)))
 	case skController, skControllee:
 		c, e := d.control(si, tb, p)
 		if st.kind == skController {
-			return p.pick(c)
+			return d.picked(c)
 		}
-		return p.pick(e)
+		return d.picked(e)
 	case skPrepAfter:
-		return p.pick(d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p))
+		return d.picked(d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p))
 	case skPrepAround:
-		if mi := d.prepAfter(si, tb+1, st.name, st.window+te-tb-1, p); mi >= 0 {
-			return p.pick(mi)
+		if mi := d.prepAfter(si, tb+1, st.name, st.word, st.window+te-tb-1, p); mi >= 0 {
+			return d.picked(mi)
 		}
-		return p.pick(d.prepBefore(si, tb, st.name, 15, p))
+		return d.picked(d.prepBefore(si, tb, st.name, st.word, 15, p))
 	case skPoss:
-		return p.pick(d.possessor(si, tb, p))
+		return d.picked(d.possessor(si, tb, p))
 	case skGovernor:
-		return p.pick(d.governorAgent(si, tb, p))
+		return d.picked(d.governorAgent(si, tb, p))
 	case skArrive:
-		return p.pick(d.arrivalPlace(si, tb, te, p))
+		return d.picked(d.arrivalPlace(si, tb, te, p))
 	case skInitialIn:
 		if s.te-s.tb > 2 && d.toks[s.tb].low == "in" {
-			return p.pick(d.mentionAfterDet(s.tb+1, s.te))
+			return d.picked(d.mentionIf(d.mentionAfterDet(s.tb+1, s.te), p))
 		}
 	case skWhere:
-		return p.pick(d.whereAntecedent(si, tb, p))
+		return d.picked(d.whereAntecedent(si, tb, p))
 	case skTrigger:
 		// The first word of a longer trigger is its verb, whatever the
 		// gazetteer says ("guide her across the Mekong").
@@ -361,7 +436,7 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, used *usedSet, rs *rol
 			}
 		}
 	case skState:
-		return p.pick(d.stateBody(si, tb, te, p))
+		return d.picked(d.stateBody(si, tb, te, p))
 	case skLocWord:
 		return d.locWord(si, tb, used)
 	case skLocAfter:
@@ -596,12 +671,15 @@ func (d *doc) subject(si, tb int, p *picker) int {
 			continue
 		}
 		i = d.ms[mi].tb
-		if p.ok(mi) && !d.inPP(mi, s.tb) {
+		if !p.ok(mi) {
+			continue
+		}
+		if !d.inPP(mi, s.tb) {
 			return mi
 		}
 		// "after a worker escaped": a conjunction, not a preposition,
 		// opens the trigger's own clause.
-		if p.ok(mi) && (d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb)) {
+		if d.onlyAuxBetween(d.ms[mi].te, tb) || d.ms[mi].te < tb && d.is(d.ms[mi].te, lPrep) && d.noVerbBetween(d.ms[mi].te, tb) {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb {
 				switch d.toks[k-1].low {
 				case "after", "before", "since", "until", "because", "once", "if", "when", "while", "unless":
@@ -611,7 +689,7 @@ func (d *doc) subject(si, tb int, p *picker) int {
 		}
 		// "with supervisors deducting 800 dollars": the group right
 		// before a gerund after "with" is its subject.
-		if p.ok(mi) && d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
+		if d.ms[mi].te == tb && hasSuffix(d.toks[tb].low, "ing") {
 			if k := d.phraseStart(&d.ms[mi], s.tb); k > s.tb && d.toks[k-1].low == "with" {
 				return mi
 			}
@@ -828,12 +906,13 @@ func isWhWord(w string) bool {
 	return false
 }
 
-// prepAfter finds "<prep> [det] <mention>" within window tokens after te.
-// "custody" looks for "custody of <mention>".
-func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
+// prepAfter finds "<prep> [det] <mention>" within window tokens after te;
+// id is the vocabulary id of prep (isWord). "custody" looks for "custody
+// of <mention>".
+func (d *doc) prepAfter(si, from int, prep string, id int32, window int, p *picker) int {
 	s := d.sents[si]
 	inAt := prep == "in" || prep == "at"
-	if !d.prepWithin(from, min(s.te, from+window), prep, inAt) {
+	if !d.prepWithin(from, min(s.te, from+window), prep, id, inAt) {
 		return -1
 	}
 	custody := prep == "custody"
@@ -864,7 +943,7 @@ func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 			}
 			continue
 		}
-		if t.low == prep && !(inAt && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
+		if d.isWord(i, prep, id) && !(inAt && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, s.te); mi >= 0 && p.ok(mi) {
 				return mi
 			}
@@ -888,11 +967,9 @@ func (d *doc) prepAfter(si, from int, prep string, window int, p *picker) int {
 // prepWithin reports whether [from, to) holds the word prep or, with
 // inAt, a place of custody: prepAfter and prepBefore find nothing where
 // neither is.
-func (d *doc) prepWithin(from, to int, prep string, inAt bool) bool {
-	for i := from; i < to; i++ {
-		if d.toks[i].low == prep {
-			return true
-		}
+func (d *doc) prepWithin(from, to int, prep string, id int32, inAt bool) bool {
+	if d.hasWord(from, to, prep, id) {
+		return true
 	}
 	if inAt {
 		for i := from; i < to; i++ {
@@ -1013,10 +1090,11 @@ func (d *doc) inRelative(s sentence, tb int) bool {
 	return false
 }
 
-// prepBefore finds "<prep> [det] <mention>" within window tokens before tb.
-func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
+// prepBefore finds "<prep> [det] <mention>" within window tokens before
+// tb; id is the vocabulary id of prep (isWord).
+func (d *doc) prepBefore(si, tb int, prep string, id int32, window int, p *picker) int {
 	s := d.sents[si]
-	if !d.prepWithin(max(s.tb, tb-window), tb, prep, false) {
+	if !d.prepWithin(max(s.tb, tb-window), tb, prep, id, false) {
 		return -1
 	}
 	for i := tb - 1; i >= s.tb && i >= tb-window; i-- {
@@ -1024,7 +1102,7 @@ func (d *doc) prepBefore(si, tb int, prep string, window int, p *picker) int {
 		if t.low == ";" || t.low == "but" || d.relativeOpens(i) || d.clauseJoin(i, s.tb) {
 			return -1
 		}
-		if t.low == prep && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
+		if d.isWord(i, prep, id) && !((prep == "in" || prep == "at") && i > s.tb && (isArrival(d.toks[i-1].low) || isResidence(d.toks[i-1].low))) {
 			if mi := d.mentionAfterDet(i+1, tb); mi >= 0 && p.ok(mi) {
 				return mi
 			}
@@ -1326,7 +1404,7 @@ func (d *doc) stateBody(si, tb, te int, p *picker) int {
 			return int(mi)
 		}
 	}
-	if mi := d.prepAfter(si, te, "to", 4, p); mi >= 0 {
+	if mi := d.prepAfter(si, te, "to", 0, 4, p); mi >= 0 {
 		return mi
 	}
 	best, bestDist := -1, 16
@@ -1542,10 +1620,9 @@ func (d *doc) npWord(i int) bool {
 // sentence, or else the nearest before it in the same clause.
 func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
-	first := sort.Search(len(d.times), func(k int) bool { return d.times[k].tb >= s.tb })
-	last := first
-	for last < len(d.times) && d.times[last].tb < s.te {
-		last++
+	first, last := d.argTimes[0], d.argTimes[1]
+	if s != d.argSent {
+		first, last = d.timesOf(s)
 	}
 	for _, t := range d.times[first:last] {
 		if d.reportTime(t) || d.causeClause(t) {
@@ -1561,7 +1638,7 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 			continue // the phrase holds the trigger, or dates the report
 		}
 		if t.te <= tb && t.tb >= s.tb && tb-t.te < 10 {
-			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that") {
+			if n, ok := d.chunkDistance(t.te, tb); ok && n < 10 && !d.hasWord(t.te, tb, "that", 0) {
 				return argFound{tb: t.tb, te: t.te, mention: -1}, true
 			}
 		}
@@ -1574,6 +1651,16 @@ func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 		}
 	}
 	return argFound{}, false
+}
+
+// timesOf returns the range of d.times that starts in sentence s.
+func (d *doc) timesOf(s sentence) (int, int) {
+	first := sort.Search(len(d.times), func(k int) bool { return d.times[k].tb >= s.tb })
+	last := first
+	for last < len(d.times) && d.times[last].tb < s.te {
+		last++
+	}
+	return first, last
 }
 
 // causeClause reports whether a phrase opened by "after" tells what led
@@ -1633,9 +1720,34 @@ func (d *doc) subordinateBetween(from, to int) bool {
 	return false
 }
 
-func (d *doc) hasWord(from, to int, w string) bool {
-	for i := from; i < to; i++ {
-		if d.toks[i].low == w {
+// isWord reports whether token i is the word w, whose vocabulary id is
+// id: a token has a word's id exactly when it is that word, so the ids
+// are compared unless id is 0 (w is not in the vocabulary, or the caller
+// did not look it up).
+func (d *doc) isWord(i int, w string, id int32) bool {
+	if id != 0 {
+		return d.toks[i].id == id
+	}
+	return d.toks[i].low == w
+}
+
+// hasWord reports whether [from, to) holds the word w, whose vocabulary
+// id is id (0 to compare strings, as in isWord).
+func (d *doc) hasWord(from, to int, w string, id int32) bool {
+	if from >= to {
+		return false
+	}
+	toks := d.toks[from:to]
+	if id != 0 {
+		for k := range toks {
+			if toks[k].id == id {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range toks {
+		if toks[k].low == w {
 			return true
 		}
 	}

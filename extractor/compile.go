@@ -51,6 +51,7 @@ type roleStrategies struct {
 // strategy is one argument strategy with the mention types it accepts.
 type strategy struct {
 	name  string // the preposition for skPrepAfter and skPrepAround
+	word  int32  // the vocabulary id of name, or 0 (setWordIDs)
 	kind  stratKind
 	types uint16
 	// window is how many tokens after a one-token trigger skPrepAfter and
@@ -168,6 +169,19 @@ func prepWindow(name string, kind stratKind) int {
 		return 30
 	}
 	return 10
+}
+
+// setWordIDs gives the rule's strategies the vocabulary ids of their
+// names, once the vocabulary is built, so that the prepositional ones
+// compare token ids instead of strings. A name the vocabulary lacks keeps
+// id 0 and is compared as a string.
+func (c *compiledRule) setWordIDs(v *vocab) {
+	for i := range c.args {
+		for k := range c.args[i].strategies {
+			st := &c.args[i].strategies[k]
+			st.word = v.ids[st.name]
+		}
+	}
 }
 
 func checkStrategy(s string) error {

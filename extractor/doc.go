@@ -55,6 +55,13 @@ type doc struct {
 	candBuf, keptBuf []triggerCand
 	trigHits         []hit
 	sentMemo         []sentMatch
+	// argMs are the checks of the mentions d.ms[argLo:] of argSent, the
+	// sentence whose events get their arguments (sentenceTypes), and
+	// argTimes the range of d.times in it.
+	argMs    []mentionChecks
+	argLo    int
+	argSent  sentence
+	argTimes [2]int
 
 	// Buffers of resolution: entities (ents point into entSlab), ids,
 	// per-country counts and the mentions attached to entities.
@@ -264,7 +271,7 @@ func (x *Extractor) putDoc(d *doc) {
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],
-		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0],
+		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0], argMs: d.argMs[:0],
 	}
 	x.pool.Put(d)
 }

@@ -122,6 +122,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	}
 	for _, r := range rules {
 		r.compiled.paths = nil // in the trigger index now
+		r.compiled.setWordIDs(v)
 	}
 	return &Extractor{rules: rules, data: k, trig: trig, version: versionOf(files)}, nil
 }
