@@ -77,7 +77,7 @@ func (d *doc) chunk(si int) {
 				}
 			}
 		}
-		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) && !d.approxAt(i, s.te) {
+		if !t.has(flNPStart|flUpper) && t.kind != tkNumber && !d.approxAt(i, s.te) || d.inAmount(i) {
 			i++
 			continue
 		}
@@ -253,8 +253,10 @@ func (d *doc) parseNP(i, limit, si int) int {
 		return i
 	}
 	g := d.k.gaz
-	if e := d.parseThoseWho(i, limit, si); e > i {
-		return e
+	if d.toks[i].low == "those" {
+		if e := d.parseThoseWho(i, limit, si); e > i {
+			return e
+		}
 	}
 	// Names that begin with a determiner ("the North") come first.
 	if d.starts(i, g.quant.bit) && d.starts(i, g.names.bit) {
