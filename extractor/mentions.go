@@ -327,9 +327,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	for j > i && j+1 < limit && isStateWord(d.toks[j].low) {
 		j++ // "three missing North Korean workers": a state, not a name part
 	}
-	var natArr [4]nationality
-	nats, j2 := natArr[:0], j
+	nats, j2 := []nationality(nil), j
 	if j < limit && (d.starts(j, g.nats) || d.toks[j].low == "country") {
+		var natArr [4]nationality // cleared only where a nationality may start
 		nats, j2 = d.nationalities(j, limit, natArr[:0])
 	}
 	if len(nats) > 0 {
@@ -837,31 +837,29 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 			return e
 		}
 	}
-	if e := d.possessedPlace(j, limit, si, nats, count); e > j {
-		return e
+	if len(nats) > 0 {
+		return d.possessedPlace(j, limit, si, nats, count) // j when there is none
 	}
-	if len(nats) == 0 && count == 0 {
-		if d.starts(j, g.group.bit) {
-			if e := d.parsePronoun(j, spanStart, limit, si); e > j {
-				return e
-			}
-		}
-		if !names {
-			return j
-		}
-		if pm, te := d.townAt(j, limit); te > j {
-			if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
-				return e
-			}
-			if e := d.placeActor(&pm, te, spanStart, limit, si); e > j {
-				return e
-			}
-		}
-		if e := d.parsePlace(j, limit, si, true); e > j {
+	if count > 0 {
+		return j
+	}
+	if d.starts(j, g.group.bit) {
+		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
 		}
 	}
-	return j
+	if !names {
+		return j
+	}
+	if pm, te := d.townAt(j, limit); te > j {
+		if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
+			return e
+		}
+		if e := d.placeActor(&pm, te, spanStart, limit, si); e > j {
+			return e
+		}
+	}
+	return d.parsePlace(j, limit, si, true) // j when there is none
 }
 
 // placeActor records a group named by its town or region before the role
@@ -1412,8 +1410,8 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	ids, e := d.longest(g.heads, j, limit, d.idbuf[:0])
 	if len(ids) > 0 {
 		k, mods = j, ""
-	} else {
-		ids, e = d.longest(g.heads, k, limit, d.idbuf[:0])
+	} else if k > j {
+		ids, e = d.longest(g.heads, k, limit, d.idbuf[:0]) // a head after the modifiers
 	}
 	if len(ids) == 0 {
 		return j
