@@ -24,7 +24,7 @@ type amountSpan struct {
 func (d *doc) findAmounts(s sentence) {
 	lx := d.k.lex
 	for i := s.tb; i < s.te; i++ {
-		if i < d.amountEnd || !d.toks[i].has(flAmountStart) && d.toks[i].kind != tkNumber {
+		if !d.toks[i].has(flAmountStart) && d.toks[i].kind != tkNumber || i < d.amountEnd {
 			continue
 		}
 		if a, ok := d.amountAt(i, s.te, lx); ok {

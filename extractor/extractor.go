@@ -95,6 +95,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	v.markStarters(k.lex.currency, flAmountStart)
 	v.markStarters(k.cues.t, flCueStart)
 	v.markStarters(k.cues.except, flCueStart)
+	markTimeStarts(v)
 	for _, t := range tries {
 		t.densify(len(v.masks))
 	}

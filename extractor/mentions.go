@@ -77,7 +77,7 @@ func (d *doc) chunk(si int) {
 				}
 			}
 		}
-		if d.inAmount(i) || !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) && !d.approxAt(i, s.te) {
+		if !t.has(flNPStart|flUpper) && t.kind != tkNumber && !d.approxAt(i, s.te) || d.inAmount(i) {
 			i++
 			continue
 		}
@@ -253,8 +253,10 @@ func (d *doc) parseNP(i, limit, si int) int {
 		return i
 	}
 	g := d.k.gaz
-	if e := d.parseThoseWho(i, limit, si); e > i {
-		return e
+	if d.toks[i].low == "those" {
+		if e := d.parseThoseWho(i, limit, si); e > i {
+			return e
+		}
 	}
 	// Names that begin with a determiner ("the North") come first.
 	if d.starts(i, g.quant.bit) && d.starts(i, g.names.bit) {
@@ -325,9 +327,9 @@ func (d *doc) parseNP(i, limit, si int) int {
 	for j > i && j+1 < limit && isStateWord(d.toks[j].low) {
 		j++ // "three missing North Korean workers": a state, not a name part
 	}
-	var natArr [4]nationality
-	nats, j2 := natArr[:0], j
+	nats, j2 := []nationality(nil), j
 	if j < limit && (d.starts(j, g.nats) || d.toks[j].low == "country") {
+		var natArr [4]nationality // cleared only where a nationality may start
 		nats, j2 = d.nationalities(j, limit, natArr[:0])
 	}
 	if len(nats) > 0 {
@@ -835,31 +837,29 @@ func (d *doc) parseCoreAt(j, spanStart, limit, si int, nats []nationality, count
 			return e
 		}
 	}
-	if e := d.possessedPlace(j, limit, si, nats, count); e > j {
-		return e
+	if len(nats) > 0 {
+		return d.possessedPlace(j, limit, si, nats, count) // j when there is none
 	}
-	if len(nats) == 0 && count == 0 {
-		if d.starts(j, g.group.bit) {
-			if e := d.parsePronoun(j, spanStart, limit, si); e > j {
-				return e
-			}
-		}
-		if !names {
-			return j
-		}
-		if pm, te := d.townAt(j, limit); te > j {
-			if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
-				return e
-			}
-			if e := d.placeActor(&pm, te, spanStart, limit, si); e > j {
-				return e
-			}
-		}
-		if e := d.parsePlace(j, limit, si, true); e > j {
+	if count > 0 {
+		return j
+	}
+	if d.starts(j, g.group.bit) {
+		if e := d.parsePronoun(j, spanStart, limit, si); e > j {
 			return e
 		}
 	}
-	return j
+	if !names {
+		return j
+	}
+	if pm, te := d.townAt(j, limit); te > j {
+		if e := d.placeAgency(&pm, te, spanStart, limit, si); e > j {
+			return e
+		}
+		if e := d.placeActor(&pm, te, spanStart, limit, si); e > j {
+			return e
+		}
+	}
+	return d.parsePlace(j, limit, si, true) // j when there is none
 }
 
 // placeActor records a group named by its town or region before the role
@@ -1410,8 +1410,8 @@ func (d *doc) parseHeaded(j, spanStart, limit, si int, nats []nationality, count
 	ids, e := d.longest(g.heads, j, limit, d.idbuf[:0])
 	if len(ids) > 0 {
 		k, mods = j, ""
-	} else {
-		ids, e = d.longest(g.heads, k, limit, d.idbuf[:0])
+	} else if k > j {
+		ids, e = d.longest(g.heads, k, limit, d.idbuf[:0]) // a head after the modifiers
 	}
 	if len(ids) == 0 {
 		return j

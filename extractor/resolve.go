@@ -283,7 +283,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			break
 		}
 		c := g.cities[m.ref]
-		country = g.byCode[c.country]
+		country = c.countryAt
 		if c.country == "" {
 			country = noCountry
 		}
@@ -294,7 +294,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			r := g.regions[m.ref]
 			country = noCountry
 			if r.country != "" {
-				country = g.byCode[r.country]
+				country = r.countryAt
 			}
 			id, name[0] = r.id, r.name
 		} else {
@@ -345,7 +345,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	} else if known, ok := ctx.byID[id]; ok {
 		e = known // the name is only made for a new entity
 	} else {
-		e = d.entityFor(id, typ, name.String(), country, mi, ctx)
+		e = d.newEntity(id, typ, name.String(), country, mi, ctx)
 	}
 	if region != "" && d.ents[e].regionID == "" {
 		d.ents[e].regionID = region
@@ -362,20 +362,31 @@ func (d *doc) entityForKey(key []byte, typ domain.EntityType, name nameParts, co
 	if e, ok := ctx.byID[string(key)]; ok {
 		return e
 	}
-	return d.entityFor(string(key), typ, name.String(), country, mi, ctx)
+	return d.newEntity(string(key), typ, name.String(), country, mi, ctx)
 }
 
 // nameParts is an entity name in parts, joined only when needed.
 type nameParts [5]string
 
-// String joins the parts.
-func (p *nameParts) String() string { return p[0] + p[1] + p[2] + p[3] + p[4] }
+// String joins the parts; most names are one part, returned as it is.
+func (p *nameParts) String() string {
+	if p[1] == "" && p[2] == "" && p[3] == "" && p[4] == "" {
+		return p[0]
+	}
+	return p[0] + p[1] + p[2] + p[3] + p[4]
+}
 
 // entityFor returns the index of the entity with id, creating it.
 func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
 	if e, ok := ctx.byID[id]; ok {
 		return e
 	}
+	return d.newEntity(id, typ, name, country, mi, ctx)
+}
+
+// newEntity makes an entity with an id no entity of the document has yet
+// and returns its index.
+func (d *doc) newEntity(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
 	if len(d.entSlab) == cap(d.entSlab) {
 		// A new slab: entities already made keep their addresses.
 		d.entSlab = make([]entity, 0, max(16, 2*cap(d.entSlab)))

@@ -93,18 +93,25 @@ func isRelativeEnd(w string) bool {
 
 // mayStartTime reports whether a time expression can start at t: timeAt
 // finds none at any other word.
-func mayStartTime(t *token) bool {
-	if t.mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 {
-		return true
+func mayStartTime(t *token) bool { return t.kind == tkNumber || t.has(flTimeStart) }
+
+// timeStartWords are the words outside the time lists and the number
+// words that a time expression can start with.
+var timeStartWords = [...]string{"in", "on", "within", "at", "during", "by", "shortly", "soon", "weeks", "months", "days",
+	"yesterday", "tonight", "today", "a", "several"}
+
+// markTimeStarts sets flTimeStart on the words a time expression can start
+// with: those of the time lists, the number words ("two days later") and
+// timeStartWords, so that findTimes tests one flag per token.
+func markTimeStarts(v *vocab) {
+	for id, mask := range v.masks {
+		if mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 || v.starts[id]&flNumberWord != 0 {
+			v.starts[id] |= flTimeStart
+		}
 	}
-	if t.kind == tkNumber || t.has(flNumberWord) {
-		return true // "two days later"
+	for _, w := range timeStartWords {
+		v.starts[v.intern(w)] |= flTimeStart
 	}
-	switch t.low {
-	case "in", "on", "within", "at", "during", "by", "shortly", "soon", "weeks", "months", "days", "yesterday", "tonight", "today", "a", "several":
-		return true
-	}
-	return false
 }
 
 // isEdge reports a word naming the start or end of a period.

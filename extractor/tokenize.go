@@ -28,6 +28,7 @@ const (
 	flCueStart                       // the word can start a modality cue
 	flNumberWord                     // the word is a number word ("seven")
 	flHardStop                       // the token is one of ; , . ? ! " (see isHardStop)
+	flTimeStart                      // the word can start a time expression (markTimeStarts)
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in
