@@ -453,16 +453,15 @@ func (m *matcher) from(i int) {
 	m.start = i
 	if m.t.first != nil {
 		// Only word edges leave the root, and the token has one: step.
-		m.enter(m.g.child(&m.nodes[1], m.d.toks[i].id), i+1, 1)
+		m.enter(&m.nodes[m.g.child(&m.nodes[1], m.d.toks[i].id)], i+1, 1)
 	} else {
-		m.enter(1, i, 0)
+		m.enter(&m.nodes[1], i, 0)
 	}
 }
 
-// walk records the matches of the paths from node n at token i.
-func (m *matcher) walk(n int32, i, depth int) {
+// walk records the matches of the paths from node f at token i.
+func (m *matcher) walk(f *fnode, i, depth int) {
 	g := m.g
-	f := &m.nodes[n]
 	if f.naccept > 0 && i > m.start {
 		for _, id := range g.accepts[f.accept : f.accept+int32(f.naccept)] {
 			m.out = append(m.out, hit{id: id, start: m.start, end: i})
@@ -472,45 +471,48 @@ func (m *matcher) walk(n int32, i, depth int) {
 		return
 	}
 	if i < m.limit {
-		if c := g.child(f, m.d.toks[i].id); c != 0 && !m.dead(c, i+1) {
-			m.enter(c, i+1, depth+1)
+		if c := g.child(f, m.d.toks[i].id); c != 0 {
+			if cf := &m.nodes[c]; !m.dead(cf, i+1) {
+				m.enter(cf, i+1, depth+1)
+			}
 		}
 		for k := f.class; k < f.class+int32(f.nclass); k++ {
-			e := &g.classes[k]
+			e := g.classes[k]
 			a, b := m.d.classEnds(&e.classTest, i)
+			next := &m.nodes[e.next]
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= m.limit && !m.dead(e.next, end) {
-					m.enter(e.next, end, depth+1)
+				if end > i && end <= m.limit && !m.dead(next, end) {
+					m.enter(next, end, depth+1)
 				}
 			}
 		}
 	}
 	for k := f.gap; k < f.gap+int32(f.ngap); k++ {
-		e := &g.gaps[k]
-		for j := i; j <= i+int(e.max) && j <= m.limit; j++ {
-			if j > i && (isHardStop(&m.d.toks[j-1]) || m.d.toks[j-1].is(lClauseBreak)) {
+		e := g.gaps[k]
+		next := &m.nodes[e.next]
+		for j := 0; j <= int(e.max) && i+j <= m.limit; j++ {
+			if j > 0 && (isHardStop(&m.d.toks[i+j-1]) || m.d.toks[i+j-1].is(lClauseBreak)) {
 				break
 			}
-			if !m.dead(e.next, j) {
-				m.enter(e.next, j, depth+1)
+			if !m.dead(next, i+j) {
+				m.enter(next, i+j, depth+1)
 			}
 		}
 	}
 }
 
-// dead reports whether enter would leave node n at token i at once: only
-// word edges leave n, and the filter of its words rules the token out.
-func (m *matcher) dead(n int32, i int) bool {
-	f := &m.nodes[n]
+// dead reports whether enter would leave node f at token i at once: only
+// word edges leave f, and the filter of its words rules the token out.
+func (m *matcher) dead(f *fnode, i int) bool {
 	return f.bare && (i >= m.limit || f.words&(1<<(m.d.toks[i].id&63)) == 0)
 }
 
-// enter walks from node n at token i like walk, but first passes over
+// enter walks from node f at token i like walk, but first passes over
 // what cannot match there without a call: it follows a chain of nodes
 // that have only word edges, and leaves a node whose word and class
-// edges all fail on the token. Node n is not 0.
-func (m *matcher) enter(n int32, i, depth int) {
-	for f := &m.nodes[n]; f.naccept == 0 && f.ngap == 0; f = &m.nodes[n] {
+// edges all fail on the token.
+func (m *matcher) enter(f *fnode, i, depth int) {
+	for f.naccept == 0 && f.ngap == 0 {
 		if depth > 64 || i >= m.limit {
 			return
 		}
@@ -524,9 +526,9 @@ func (m *matcher) enter(n int32, i, depth int) {
 		if c == 0 {
 			return
 		}
-		n, i, depth = c, i+1, depth+1
+		f, i, depth = &m.nodes[c], i+1, depth+1
 	}
-	m.walk(n, i, depth)
+	m.walk(f, i, depth)
 }
 
 // isHardStop reports whether a gap may not run over the token.
