@@ -268,14 +268,9 @@ func (d *doc) sentenceMatches(t *trie, si int) bool {
 // Entity classes match top mentions, skipping determiners and quantifiers
 // before them; MONEY matches an amount or a money word; lower-case classes
 // match words of that list.
-func (d *doc) classEnds(e *classEdge, i int) (int, int) {
+func (d *doc) classEnds(e *classTest, i int) (int, int) {
 	if i >= len(d.toks) {
 		return -1, -1
-	}
-	if e.kind == ckUnset {
-		c := *e
-		c.compile(d.k.lex)
-		e = &c
 	}
 	switch e.kind {
 	case ckList:

@@ -74,6 +74,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	trig := buildTriggerIndex(rules)
 	tries := []*trie{trig.t, k.lex.currency, k.cues.t, k.cues.except,
 		k.gaz.names.t, k.gaz.heads.t, k.gaz.roleD.t, k.gaz.modsD.t, k.gaz.quant.t, k.gaz.group.t}
+	constraints := len(tries)
 	for _, r := range rules {
 		for _, cs := range [][]constraint{r.compiled.requires, r.compiled.excludes} {
 			for _, c := range cs {
@@ -118,6 +119,11 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 		v.numbers[v.ids[w]] = x
 	}
 	k.vocab = v
+	// The tries of triggers, cues and constraints are walked by the
+	// matcher only: they keep just their flat form.
+	for _, t := range append([]*trie{trig.t, k.cues.t, k.cues.except}, tries[constraints:]...) {
+		t.flatten()
+	}
 	for _, t := range tries {
 		t.release()
 	}

@@ -1,10 +1,6 @@
 package extractor
 
-import (
-	"cmp"
-	"encoding/binary"
-	"slices"
-)
+import "encoding/binary"
 
 // Trie minimisation. A pattern with alternatives and inflections expands
 // into many paths that end alike ("~hand|~turn over to <AGENCY>"), so the
@@ -68,11 +64,7 @@ func (m *minimizer) keyOf(n *tnode) []byte {
 	for _, a := range n.accept {
 		b = binary.AppendVarint(b, int64(a))
 	}
-	ids := make([]int32, 0, len(n.ids))
-	for id := range n.ids {
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, cmp.Compare)
+	ids := sortedIDs(n)
 	b = binary.AppendUvarint(b, uint64(len(ids)))
 	for _, id := range ids {
 		b = binary.AppendVarint(b, int64(id))
@@ -93,7 +85,8 @@ func (m *minimizer) keyOf(n *tnode) []byte {
 	return b
 }
 
-// nodes returns every node of a trie once, the root first.
+// nodes returns every node of a trie once, the root first; none once the
+// trie is flattened.
 func (t *trie) nodes() []*tnode {
 	seen := map[*tnode]bool{}
 	out := []*tnode{}
@@ -117,6 +110,8 @@ func (t *trie) nodes() []*tnode {
 			visit(g.next)
 		}
 	}
-	visit(t.root)
+	if t.root != nil {
+		visit(t.root)
+	}
 	return out
 }

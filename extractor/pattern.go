@@ -181,10 +181,10 @@ type tnode struct {
 // can start on. A token none of them names starts no class match, so
 // matching need not ask for the ends of each class there.
 type classStarts struct {
-	known bool // set by compileClasses; unknown starts may be anything
 	// lists are the word lists a start may be in: those of list classes,
 	// the money words of MONEY and the possessives an entity class skips.
 	lists  uint64
+	known  bool // set by compileClasses; unknown starts may be anything
 	entity bool // an entity class: also a top mention or a quantifier
 	amount bool // an amount
 }
@@ -217,6 +217,11 @@ type classEdge struct {
 	next  *tnode
 	// What the class matches, compiled from its name once the lexicon is
 	// known (compile).
+	classTest
+}
+
+// classTest is what a class edge matches.
+type classTest struct {
 	kind  classKind
 	list  listID // ckList: the word list
 	types uint16 // ckEntity: the mention type bits
@@ -278,7 +283,10 @@ type gapEdge struct {
 // trie is a multi-pattern matcher over tokens: each pattern id accepts at
 // the node its path ends in.
 type trie struct {
-	root   *tnode
+	root *tnode
+	// g is the flat form that matching walks, once built (flatten); the
+	// node graph is dropped then.
+	g      *graph
 	maxLen int
 	frozen bool
 	// wild is set when a path has a class or a gap edge.
@@ -373,11 +381,11 @@ func (t *trie) nextStart(d *doc, i, end int) int {
 		}
 		return i
 	}
-	r := t.root
-	if !t.frozen || len(r.gaps) > 0 {
+	r := &t.g.nodes[1]
+	if r.ngap > 0 {
 		return i
 	}
-	for i < end && r.words&(1<<(d.toks[i].id&63)) == 0 && !(len(r.classes) > 0 && d.classMayStart(&r.starts, i)) {
+	for i < end && r.words&(1<<(d.toks[i].id&63)) == 0 && !(r.nclass > 0 && d.classMayStart(&r.starts, i)) {
 		i++
 	}
 	return i
@@ -390,9 +398,9 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 		return out // only word edges leave the root, and none for this token
 	}
 	if !t.wild {
-		return t.matchWords(d.toks, i, limit, out)
+		return t.g.matchWords(d.toks, i, limit, out)
 	}
-	m := matcher{t: t, d: d, limit: limit, out: out}
+	m := matcher{t: t, g: t.g, nodes: t.g.nodes, d: d, limit: limit, out: out}
 	m.from(i)
 	return m.out
 }
@@ -400,12 +408,12 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 // matchAll appends every match of the trie that starts in tokens [b, e)
 // of d and ends at or before e, by start; one matcher serves every start.
 func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
-	m := matcher{t: t, d: d, limit: e, out: out}
+	m := matcher{t: t, g: t.g, nodes: t.g.nodes, d: d, limit: e, out: out}
 	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
 		if t.wild {
 			m.from(i)
 		} else {
-			m.out = t.matchWords(d.toks, i, e, m.out)
+			m.out = t.g.matchWords(d.toks, i, e, m.out)
 		}
 	}
 	return m.out
@@ -413,14 +421,16 @@ func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 
 // matchWords is matchAt for a trie of word paths only: from one token
 // they form a single chain, so it needs no walk.
-func (t *trie) matchWords(toks []token, i, limit int, out []hit) []hit {
-	n := t.root
+func (g *graph) matchWords(toks []token, i, limit int, out []hit) []hit {
+	n := int32(1)
 	for j := i; j < limit; j++ {
-		if n = t.next(n, &toks[j]); n == nil {
+		if n = g.child(&g.nodes[n], toks[j].id); n == 0 {
 			break
 		}
-		for _, id := range n.accept {
-			out = append(out, hit{id: id, start: i, end: j + 1})
+		if f := &g.nodes[n]; f.naccept > 0 {
+			for _, id := range g.accepts[f.accept : f.accept+int32(f.naccept)] {
+				out = append(out, hit{id: id, start: i, end: j + 1})
+			}
 		}
 	}
 	return out
@@ -430,6 +440,8 @@ func (t *trie) matchWords(toks []token, i, limit int, out []hit) []hit {
 // steps of its walk so that each step passes only a node and a position.
 type matcher struct {
 	t            *trie
+	g            *graph
+	nodes        []fnode // the nodes of g
 	d            *doc
 	start, limit int
 	out          []hit
@@ -441,16 +453,17 @@ func (m *matcher) from(i int) {
 	m.start = i
 	if m.t.first != nil {
 		// Only word edges leave the root, and the token has one: step.
-		m.enter(m.t.next(m.t.root, &m.d.toks[i]), i+1, 1)
+		m.enter(&m.nodes[m.g.child(&m.nodes[1], m.d.toks[i].id)], i+1, 1)
 	} else {
-		m.enter(m.t.root, i, 0)
+		m.enter(&m.nodes[1], i, 0)
 	}
 }
 
-// walk records the matches of the paths from node n at token i.
-func (m *matcher) walk(n *tnode, i, depth int) {
-	for _, id := range n.accept {
-		if i > m.start {
+// walk records the matches of the paths from node f at token i.
+func (m *matcher) walk(f *fnode, i, depth int) {
+	g := m.g
+	if f.naccept > 0 && i > m.start {
+		for _, id := range g.accepts[f.accept : f.accept+int32(f.naccept)] {
 			m.out = append(m.out, hit{id: id, start: m.start, end: i})
 		}
 	}
@@ -458,59 +471,64 @@ func (m *matcher) walk(n *tnode, i, depth int) {
 		return
 	}
 	if i < m.limit {
-		if c := m.t.next(n, &m.d.toks[i]); c != nil && !m.dead(c, i+1) {
-			m.enter(c, i+1, depth+1)
+		if c := g.child(f, m.d.toks[i].id); c != 0 {
+			if cf := &m.nodes[c]; !m.dead(cf, i+1) {
+				m.enter(cf, i+1, depth+1)
+			}
 		}
-		for k := range n.classes {
-			e := &n.classes[k]
-			a, b := m.d.classEnds(e, i)
+		for k := f.class; k < f.class+int32(f.nclass); k++ {
+			e := g.classes[k]
+			a, b := m.d.classEnds(&e.classTest, i)
+			next := &m.nodes[e.next]
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= m.limit && !m.dead(e.next, end) {
-					m.enter(e.next, end, depth+1)
+				if end > i && end <= m.limit && !m.dead(next, end) {
+					m.enter(next, end, depth+1)
 				}
 			}
 		}
 	}
-	for _, g := range n.gaps {
-		for k := 0; k <= g.max && i+k <= m.limit; k++ {
-			if k > 0 && (isHardStop(&m.d.toks[i+k-1]) || m.d.toks[i+k-1].is(lClauseBreak)) {
+	for k := f.gap; k < f.gap+int32(f.ngap); k++ {
+		e := g.gaps[k]
+		next := &m.nodes[e.next]
+		for j := 0; j <= int(e.max) && i+j <= m.limit; j++ {
+			if j > 0 && (isHardStop(&m.d.toks[i+j-1]) || m.d.toks[i+j-1].is(lClauseBreak)) {
 				break
 			}
-			if !m.dead(g.next, i+k) {
-				m.enter(g.next, i+k, depth+1)
+			if !m.dead(next, i+j) {
+				m.enter(next, i+j, depth+1)
 			}
 		}
 	}
 }
 
-// dead reports whether enter would leave node n at token i at once: only
-// word edges leave n, and the filter of its words rules the token out.
-func (m *matcher) dead(n *tnode, i int) bool {
-	return n.bare && (i >= m.limit || n.words&(1<<(m.d.toks[i].id&63)) == 0)
+// dead reports whether enter would leave node f at token i at once: only
+// word edges leave f, and the filter of its words rules the token out.
+func (m *matcher) dead(f *fnode, i int) bool {
+	return f.bare && (i >= m.limit || f.words&(1<<(m.d.toks[i].id&63)) == 0)
 }
 
-// enter walks from node n at token i like walk, but first passes over
+// enter walks from node f at token i like walk, but first passes over
 // what cannot match there without a call: it follows a chain of nodes
 // that have only word edges, and leaves a node whose word and class
 // edges all fail on the token.
-func (m *matcher) enter(n *tnode, i, depth int) {
-	for len(n.accept) == 0 && len(n.gaps) == 0 {
+func (m *matcher) enter(f *fnode, i, depth int) {
+	for f.naccept == 0 && f.ngap == 0 {
 		if depth > 64 || i >= m.limit {
 			return
 		}
-		c := m.t.next(n, &m.d.toks[i])
-		if len(n.classes) > 0 {
-			if c != nil || m.d.classMayStart(&n.starts, i) {
+		c := m.g.child(f, m.d.toks[i].id)
+		if f.nclass > 0 {
+			if c != 0 || m.d.classMayStart(&f.starts, i) {
 				break
 			}
 			return
 		}
-		if c == nil {
+		if c == 0 {
 			return
 		}
-		n, i, depth = c, i+1, depth+1
+		f, i, depth = &m.nodes[c], i+1, depth+1
 	}
-	m.walk(n, i, depth)
+	m.walk(f, i, depth)
 }
 
 // isHardStop reports whether a gap may not run over the token.
