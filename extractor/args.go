@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"math/bits"
 	"sort"
 
 	"eventgraph/domain"
@@ -42,10 +43,8 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	found = d.originFrom(r, &byRank, found, domain.Agent, isCountryKind)
 	found = d.heldPlace(r, si, tb, &byRank, found, &used)
 	a0 := len(d.argBuf)
-	for k := range byRank {
-		if found&(1<<k) != 0 {
-			d.argBuf = append(d.argBuf, byRank[k])
-		}
+	for f := uint(found); f != 0; f &= f - 1 {
+		d.argBuf = append(d.argBuf, byRank[bits.TrailingZeros(f)]) // in rank order
 	}
 	return d.argBuf[a0:len(d.argBuf):len(d.argBuf)]
 }
@@ -224,16 +223,21 @@ func (d *doc) checks(mi int, s sentence, want uint16) uint8 {
 }
 
 // mentionFlags works out the mc bits of mention mi in sentence s.
+// Only places can be a source's place, a hometown, people's home or in
+// North Korea, and only people can own the people named after them.
 func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 	f := mcDone
+	if !isPlaceMention(d.ms[mi].kind) {
+		if d.ownsNext(mi) {
+			f |= mcOwner
+		}
+		return f
+	}
 	if d.sourcePlace(mi, s) || d.hometown(mi) {
 		f |= mcNever
 	}
 	if d.peopleFromHome(mi) {
 		f |= mcFromHome
-	}
-	if d.ownsNext(mi) {
-		f |= mcOwner
 	}
 	if d.inNorthKorea(&d.ms[mi]) {
 		f |= mcNorth
