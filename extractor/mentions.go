@@ -57,8 +57,9 @@ func newMention(kind mKind, tb, te, sent int) mention {
 // chunk finds the mentions of one sentence, left to right, longest first.
 func (d *doc) chunk(si int) {
 	s := d.sents[si]
-	for i := s.tb; i < s.te; {
-		t := &d.toks[i]
+	toks := d.toks[:s.te] // the tokens do not change while mentions are found
+	for i := s.tb; i < len(toks); {
+		t := &toks[i]
 		if t.has(flCap) && !d.inAmount(i) {
 			if e := d.parseLocality(i, s.te, si); e > i {
 				i = e
