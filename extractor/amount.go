@@ -23,8 +23,9 @@ type amountSpan struct {
 // or a percentage ("about 80%").
 func (d *doc) findAmounts(s sentence) {
 	lx := d.k.lex
-	for i := s.tb; i < s.te; i++ {
-		if !d.toks[i].has(flAmountStart) && d.toks[i].kind != tkNumber || i < d.amountEnd {
+	toks := d.toks[:s.te] // the tokens do not change while amounts are found
+	for i := s.tb; i < len(toks); i++ {
+		if !toks[i].has(flAmountStart) && toks[i].kind != tkNumber || i < d.amountEnd {
 			continue
 		}
 		if a, ok := d.amountAt(i, s.te, lx); ok {

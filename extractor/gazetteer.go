@@ -200,6 +200,23 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 	return ids, e
 }
 
+// nameEnd returns the end of the name longest finds at token i, or i
+// when it finds none, for callers that need no entry: a plain one-word
+// name is answered without the memo.
+func (d *doc) nameEnd(dc *dict, i, limit int) int {
+	if i >= limit || d.toks[i].dicts&dc.bit == 0 {
+		return i
+	}
+	var buf [16]int32
+	if _, ok := dc.oneWord(d.toks, i, limit, buf[:0]); ok {
+		return i + 1
+	}
+	if ids, e := d.longest(dc, i, limit, buf[:0]); len(ids) > 0 {
+		return e
+	}
+	return i
+}
+
 // pathOver reports whether the trie of dc has a path over tokens i and
 // i+1, both before limit. Where it has none, every name dc finds at i is
 // one word long.

@@ -57,8 +57,9 @@ func newMention(kind mKind, tb, te, sent int) mention {
 // chunk finds the mentions of one sentence, left to right, longest first.
 func (d *doc) chunk(si int) {
 	s := d.sents[si]
-	for i := s.tb; i < s.te; {
-		t := &d.toks[i]
+	toks := d.toks[:s.te] // the tokens do not change while mentions are found
+	for i := s.tb; i < len(toks); {
+		t := &toks[i]
 		if t.has(flCap) && !d.inAmount(i) {
 			if e := d.parseLocality(i, s.te, si); e > i {
 				i = e
@@ -267,11 +268,11 @@ func (d *doc) parseNP(i, limit, si int) int {
 	j := i
 	for q := 0; q < 3 && j < limit && d.starts(j, g.quant.bit); q++ {
 		// "third secretary" is a role, not an ordinal before one.
-		if rids, _ := d.longest(g.roleD, j, limit, d.idbuf2[:0]); len(rids) > 0 {
+		if d.nameEnd(g.roleD, j, limit) > j {
 			break
 		}
-		ids, e := d.longest(g.quant, j, limit, d.idbuf[:0])
-		if len(ids) == 0 || d.inAmount(j) {
+		e := d.nameEnd(g.quant, j, limit)
+		if e == j || d.inAmount(j) {
 			break
 		}
 		j = e
@@ -1307,10 +1308,10 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 		}
 		if ids, e := d.longest(g.roleD, k, limit, d.idbuf[:0]); len(ids) > 0 {
 			// "border guards" is a role, but "border police" a head.
-			if ids2, e2 := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+			if d.nameEnd(g.heads, k, limit) > e {
 				return j, -1, "", k
 			}
-			if ids2, e2 := d.longest(g.roleD, e, limit, d.idbuf2[:0]); len(ids2) > 0 && e2 > e {
+			if d.nameEnd(g.roleD, e, limit) > e {
 				// "border guard officer": the last role noun is the head.
 				spans = append(spans, [2]int{k, e})
 				k = e
@@ -1324,12 +1325,12 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 		}
 		if k > j {
 			// "garment factory": stop before a head noun.
-			if hids, _ := d.longest(g.heads, k, limit, d.idbuf2[:0]); len(hids) > 0 {
+			if d.nameEnd(g.heads, k, limit) > k {
 				break
 			}
 		}
-		ids, e := d.longest(g.modsD, k, limit, d.idbuf[:0])
-		if len(ids) == 0 || d.inAmount(k) {
+		e := d.nameEnd(g.modsD, k, limit)
+		if e == k || d.inAmount(k) {
 			break
 		}
 		spans = append(spans, [2]int{k, e})

@@ -182,11 +182,11 @@ func compareKeys(a, b actorKeyT) int {
 // equal by cmp, the last before mi, else the first after it, else -1.
 func nearestKeyed(list []keyedActor, cmp func(actorKeyT) int, mi int) int {
 	lo := sort.Search(len(list), func(k int) bool { return cmp(list[k].key) >= 0 })
-	hi := sort.Search(len(list), func(k int) bool { return cmp(list[k].key) > 0 })
-	same := list[lo:hi]
-	if len(same) == 0 {
-		return -1
+	if lo == len(list) || cmp(list[lo].key) != 0 {
+		return -1 // no mention has the key: no second search
 	}
+	rest := list[lo:]
+	same := rest[:sort.Search(len(rest), func(k int) bool { return cmp(rest[k].key) > 0 })]
 	k := sort.Search(len(same), func(k int) bool { return same[k].mi >= mi })
 	if k > 0 {
 		return same[k-1].mi

@@ -10,8 +10,9 @@ type timeSpan struct{ tb, te int }
 func (d *doc) findTimes(s sentence) {
 	// Temporal phrases may hold simple times ("after ... last month")
 	// and other temporal phrases: all are kept, in order of start.
-	for i := s.tb; i < s.te; i++ {
-		t := &d.toks[i]
+	toks := d.toks[:s.te] // the tokens do not change while times are found
+	for i := s.tb; i < len(toks); i++ {
+		t := &toks[i]
 		if !mayStartTime(t) {
 			continue
 		}
