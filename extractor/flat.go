@@ -70,7 +70,6 @@ func (t *trie) flatten() {
 	nodes := t.nodes()
 	index := make(map[*tnode]int32, len(nodes))
 	order := make([]*tnode, 0, len(nodes))
-	index[nil] = 0
 	add := func(n *tnode) {
 		if _, ok := index[n]; !ok {
 			index[n] = int32(len(order) + 1)

@@ -422,12 +422,13 @@ func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 // matchWords is matchAt for a trie of word paths only: from one token
 // they form a single chain, so it needs no walk.
 func (g *graph) matchWords(toks []token, i, limit int, out []hit) []hit {
-	n := int32(1)
+	f := &g.nodes[1]
 	for j := i; j < limit; j++ {
-		if n = g.child(&g.nodes[n], toks[j].id); n == 0 {
+		c := g.child(f, toks[j].id)
+		if c == 0 {
 			break
 		}
-		if f := &g.nodes[n]; f.naccept > 0 {
+		if f = &g.nodes[c]; f.naccept > 0 {
 			for _, id := range g.accepts[f.accept : f.accept+int32(f.naccept)] {
 				out = append(out, hit{id: id, start: i, end: j + 1})
 			}
@@ -479,16 +480,20 @@ func (m *matcher) walk(f *fnode, i, depth int) {
 		for k := f.class; k < f.class+int32(f.nclass); k++ {
 			e := g.classes[k]
 			a, b := m.d.classEnds(&e.classTest, i)
-			next := &m.nodes[e.next]
 			for _, end := range [2]int{a, b} {
-				if end > i && end <= m.limit && !m.dead(next, end) {
+				if end <= i || end > m.limit {
+					continue
+				}
+				if next := &m.nodes[e.next]; !m.dead(next, end) {
 					m.enter(next, end, depth+1)
 				}
 			}
 		}
 	}
-	for k := f.gap; k < f.gap+int32(f.ngap); k++ {
-		e := g.gaps[k]
+	if f.ngap == 0 {
+		return
+	}
+	for _, e := range g.gaps[f.gap : f.gap+int32(f.ngap)] {
 		next := &m.nodes[e.next]
 		for j := 0; j <= int(e.max) && i+j <= m.limit; j++ {
 			if j > 0 && (isHardStop(&m.d.toks[i+j-1]) || m.d.toks[i+j-1].is(lClauseBreak)) {
