@@ -199,7 +199,7 @@ func BenchmarkExtractTestdataInto(b *testing.B) {
 
 // readArticles returns the texts of the .txt files in dir and their size
 // in bytes.
-func readArticles(b *testing.B, dir string) ([]string, int) {
+func readArticles(b testing.TB, dir string) ([]string, int) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var texts []string
 	size := 0

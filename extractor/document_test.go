@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -35,39 +34,27 @@ func TestEventIDDigits(t *testing.T) {
 // arrays, and that the arrays are in fact reused.
 func TestExtractInto(t *testing.T) {
 	x := newTestExtractor(t)
-	files, err := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
-	if err != nil || len(files) < 100 {
-		t.Fatalf("testdata articles: %d files, %v", len(files), err)
+	texts, _ := readArticles(t, filepath.Join("testdata", "articles"))
+	if len(texts) < 100 {
+		t.Fatalf("testdata articles: got %d, want at least 100", len(texts))
 	}
 	var out Output
-	for _, f := range files {
-		text := readFile(t, f)
-		want, err := x.Extract(f, text)
+	for i, text := range texts {
+		want, err := x.Extract("a", text)
 		if err != nil {
-			t.Fatalf("Extract(%s): %v", f, err)
+			t.Fatalf("Extract(article %d): %v", i, err)
 		}
-		got, err := x.ExtractInto(&out, f, text)
+		got, err := x.ExtractInto(&out, "a", text)
 		if err != nil {
-			t.Fatalf("ExtractInto(%s): %v", f, err)
+			t.Fatalf("ExtractInto(article %d): %v", i, err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("ExtractInto(%s) differs from Extract", f)
+			t.Fatalf("ExtractInto(article %d) differs from Extract", i)
 		}
 	}
-	text := readFile(t, files[0])
-	first, _ := x.ExtractInto(&out, "a", text)
-	again, _ := x.ExtractInto(&out, "a", text)
+	first, _ := x.ExtractInto(&out, "a", texts[0])
+	again, _ := x.ExtractInto(&out, "a", texts[0])
 	if len(first.Events) == 0 || &first.Events[0] != &again.Events[0] {
-		t.Errorf("ExtractInto did not reuse the events array of %s", files[0])
+		t.Errorf("ExtractInto did not reuse the events array of article 0")
 	}
-}
-
-// readFile returns the content of a test file.
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
