@@ -178,11 +178,19 @@ func TestNoNPlusOne(t *testing.T) {
 		} } }
 		events(first: $n) { edges { node { article { title events(first: 3) { edges { node { type } } } } } } }
 	}`
+	// The fewest of three runs: a run on a busy machine may split a batch
+	// and take a trip more, while an N+1 query would add trips every time.
 	trips := func(n int) int64 {
-		before := e.trips.Load()
-		var raw map[string]any
-		post(t, c, q, &raw, client.Var("n", n))
-		return e.trips.Load() - before
+		fewest := int64(-1)
+		for range 3 {
+			before := e.trips.Load()
+			var raw map[string]any
+			post(t, c, q, &raw, client.Var("n", n))
+			if got := e.trips.Load() - before; fewest < 0 || got < fewest {
+				fewest = got
+			}
+		}
+		return fewest
 	}
 	small, large := trips(10), trips(40)
 	t.Logf("round trips: %d at first=10, %d at first=40", small, large)
