@@ -95,6 +95,7 @@ func (in *Ingester) Run(ctx context.Context, items iter.Seq2[corpus.Item, error]
 	// Writes outlive cancellation so the batch in flight lands whole.
 	wctx := context.WithoutCancel(ctx)
 	var wwg sync.WaitGroup
+	var alone sync.RWMutex // held for writing by a batch written alone
 	for range in.opts.Writers {
 		wwg.Add(1)
 		go func() {
@@ -103,7 +104,7 @@ func (in *Ingester) Run(ctx context.Context, items iter.Seq2[corpus.Item, error]
 				if t.failed() {
 					continue // drain: the run already failed
 				}
-				t.written(in.w.WriteDocuments(wctx, b, in.x.Version()))
+				t.written(in.write(wctx, b, &alone))
 			}
 		}()
 	}
@@ -114,6 +115,22 @@ func (in *Ingester) Run(ctx context.Context, items iter.Seq2[corpus.Item, error]
 		err = fmt.Errorf("ingest interrupted: %w", ctx.Err())
 	}
 	return t.stats, err
+}
+
+// write writes a batch alongside the other writers. Should it fail for
+// want of the database (concurrent batches that keep deadlocking on shared
+// entities until the store's retries run out, say), it is written once more
+// while the other writers wait, when nothing can lock against it.
+func (in *Ingester) write(ctx context.Context, b []domain.Document, alone *sync.RWMutex) (domain.WriteStats, error) {
+	alone.RLock()
+	st, err := in.w.WriteDocuments(ctx, b, in.x.Version())
+	alone.RUnlock()
+	if domain.ErrorCode(err) != domain.EUNAVAILABLE {
+		return st, err
+	}
+	alone.Lock()
+	defer alone.Unlock()
+	return in.w.WriteDocuments(ctx, b, in.x.Version())
 }
 
 func (in *Ingester) read(ctx context.Context, items iter.Seq2[corpus.Item, error], jobs chan<- corpus.Item, t *tally) {

@@ -151,6 +151,8 @@ func translate(err error) error {
 		return fmt.Errorf("%w: %v", domain.Errorf(domain.EUNAVAILABLE, "query timed out"), err)
 	case neo4j.IsConnectivityError(err):
 		return fmt.Errorf("%w: %v", domain.Errorf(domain.EUNAVAILABLE, "neo4j is not reachable"), err)
+	case errors.As(err, new(*neo4j.TransactionExecutionLimit)):
+		return fmt.Errorf("%w: %v", domain.Errorf(domain.EUNAVAILABLE, "the write kept failing on transient errors"), err)
 	}
 	return err
 }
