@@ -16,12 +16,16 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	found := 0
 	used := usedSet{}
 	p := picker{d: d, s: d.sents[si], used: &used}
+	present |= tySentence
 	for ri := range r.compiled.args {
 		rs := &r.compiled.args[ri]
+		if rs.need&present == 0 {
+			continue // no strategy of the role can find anything here
+		}
 		p.homes, p.abroad = rs.homes, rs.abroad
 		for k := range rs.strategies {
 			st := &rs.strategies[k]
-			if need := neededTypes(st); need&present == 0 && need != 0 {
+			if st.need&present == 0 {
 				continue // no mention of the types it needs in the sentence
 			}
 			p.types, p.poss = st.types, st.kind == skPoss
@@ -245,19 +249,19 @@ func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 	return f
 }
 
-// neededTypes returns the mention types of which a sentence must hold
-// one for strategy st to find anything there, or 0 when it may find an
-// argument in any sentence. A strategy that finds only mentions that
-// pass its picker needs one of its types; one that finds a generic
+// strategyNeed returns the mention types of which a sentence must hold
+// one for strategy st to find anything there, or tySentence when it may
+// find an argument in any sentence. A strategy that finds only mentions
+// that pass its picker needs one of its types; one that finds a generic
 // location ("overseas") needs one.
-func neededTypes(st *strategy) uint16 {
+func strategyNeed(st *strategy) uint16 {
 	switch st.kind {
 	case skLocWord, skLocAfter:
 		return tyLoc
 	case skAmount, skMoneyNP, skTime, skHome, skLeftNP:
-		return 0
+		return tySentence
 	}
-	return st.types
+	return st.types &^ tySentence
 }
 
 // numRoles is the number of roles, the ranks of roleOrder.

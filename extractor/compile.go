@@ -46,6 +46,9 @@ type roleStrategies struct {
 	// abroad keeps North Korean places out of the role: the origin of a
 	// return.
 	abroad bool
+	// need is the union of its strategies' needs: a sentence with none
+	// of these bits can fill the role with none of them.
+	need uint16
 }
 
 // strategy is one argument strategy with the mention types it accepts.
@@ -57,6 +60,10 @@ type strategy struct {
 	// window is how many tokens after a one-token trigger skPrepAfter and
 	// skPrepAround look for their preposition.
 	window int
+	// need holds the bits of which a sentence's (sentenceTypes, with
+	// tySentence added) must have one for the strategy to find anything
+	// there (strategyNeed).
+	need uint16
 }
 
 // Mention type bits for strategies.
@@ -71,6 +78,9 @@ const (
 	tyPronoun
 	tyGroup
 	tyGeneric // people in general: "people", "anyone", "those who"
+	// tySentence is no mention type: every sentence has it, and it is
+	// the need of a strategy that may find an argument in any sentence.
+	tySentence uint16 = 1 << 15
 )
 
 var typeNames = map[string]uint16{
@@ -238,6 +248,8 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 			if err != nil {
 				return nil, fail("arguments."+role, err)
 			}
+			st.need = strategyNeed(&st)
+			rs.need |= st.need
 			rs.strategies = append(rs.strategies, st)
 		}
 		c.args = append(c.args, rs)
