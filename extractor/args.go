@@ -1862,6 +1862,11 @@ var keepsObject = map[string]bool{"handed": true, "given": true, "dealt": true, 
 // city of", "the northeastern city of": a place named by its kind before
 // its name. It returns i when no such head starts there.
 func (d *doc) afterPlaceHead(i, limit int) int {
+	// The head is at most "the" and four words, and "of" follows it
+	// before the name: without an "of" there, there is none.
+	if !d.hasWord(i+1, min(i+6, limit-1), "of", wOf) {
+		return i
+	}
 	k := i
 	if k < limit && d.toks[k].low == "the" {
 		k++
