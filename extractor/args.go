@@ -58,15 +58,14 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 // women from a plant in Dandong fled"): its location, or for a return
 // the origin, when the rule has that role. It returns the found bits.
 func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *usedSet) int {
-	role := domain.Location
-	if r.Type == domain.Repatriation {
-		role = domain.Origin
+	role, rank := domain.Location, rankLocation
+	if r.compiled.repat {
+		role, rank = domain.Origin, rankOrigin
 	}
-	rank := roleOrder(role)
-	if found&(1<<rank) != 0 || !r.compiled.hasRole(role) {
+	if found&(1<<rank) != 0 || r.compiled.ranks&(1<<rank) == 0 {
 		return found
 	}
-	for _, k := range [2]int{roleOrder(domain.Patient), roleOrder(domain.Agent)} {
+	for _, k := range [2]int{rankPatient, rankAgent} {
 		a := byRank[k]
 		if found&(1<<k) == 0 || a.mention < 0 {
 			continue
@@ -88,8 +87,8 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 // want holds: people handed back "in Tumen" are sent back from Tumen,
 // and those "China sent back" from China.
 func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from domain.Role, want func(mKind) bool) int {
-	o, f := roleOrder(domain.Origin), roleOrder(from)
-	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<f) == 0 || !r.compiled.hasRole(domain.Origin) {
+	o, f := rankOrigin, roleOrder(from)
+	if !r.compiled.repat || found&(1<<o) != 0 || found&(1<<f) == 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	a := byRank[f]
@@ -111,8 +110,8 @@ func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from do
 // "returned 60 North Koreans who were being detained in Jilin Province".
 // A reporter's source place is not one.
 func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found int, used *usedSet) int {
-	o := roleOrder(domain.Origin)
-	if r.Type != domain.Repatriation || found&(1<<o) != 0 || !r.compiled.hasRole(domain.Origin) {
+	o := rankOrigin
+	if !r.compiled.repat || found&(1<<o) != 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	s := d.sents[si]
@@ -264,28 +263,38 @@ func strategyNeed(st *strategy) uint16 {
 	return st.types &^ tySentence
 }
 
-// numRoles is the number of roles, the ranks of roleOrder.
-const numRoles = 7
+// The ranks of the roles in output order (roleOrder); numRoles is their
+// number.
+const (
+	rankAgent = iota
+	rankPatient
+	rankOrigin
+	rankDestination
+	rankLocation
+	rankAmount
+	rankTime
+	numRoles
+)
 
 // roleOrder returns the output rank of a role.
 func roleOrder(r domain.Role) int {
 	switch r {
 	case domain.Agent:
-		return 0
+		return rankAgent
 	case domain.Patient:
-		return 1
+		return rankPatient
 	case domain.Origin:
-		return 2
+		return rankOrigin
 	case domain.Destination:
-		return 3
+		return rankDestination
 	case domain.Location:
-		return 4
+		return rankLocation
 	case domain.AmountRole:
-		return 5
+		return rankAmount
 	case domain.Time:
-		return 6
+		return rankTime
 	}
-	return 0
+	return rankAgent
 }
 
 func sortArgs(a []argFound) {

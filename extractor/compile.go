@@ -16,16 +16,11 @@ type compiledRule struct {
 	excludes []constraint
 	args     []roleStrategies
 	ignore   uint64 // bit k: cue category k does not apply
-}
-
-// hasRole reports whether the rule fills role.
-func (c *compiledRule) hasRole(role domain.Role) bool {
-	for i := range c.args {
-		if c.args[i].role == role {
-			return true
-		}
-	}
-	return false
+	// ranks has bit roleOrder(role) set for each role the rule fills.
+	ranks int
+	// repat tells a rule of returns (domain.Repatriation), which the
+	// passes after the strategies ask about for every event.
+	repat bool
 }
 
 // constraint is a compiled Constraint.
@@ -253,7 +248,9 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 			rs.strategies = append(rs.strategies, st)
 		}
 		c.args = append(c.args, rs)
+		c.ranks |= 1 << rs.rank
 	}
+	c.repat = r.Type == domain.Repatriation
 	for _, cat := range r.Modality.Ignore {
 		ci := k.cues.byName[cat]
 		if ci >= 64 {
