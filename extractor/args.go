@@ -16,31 +16,27 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	found := 0
 	used := usedSet{}
 	p := picker{d: d, s: d.sents[si], used: &used}
-	present |= tySentence
-	for ri := range r.compiled.args {
-		rs := &r.compiled.args[ri]
-		if rs.need&present == 0 {
-			continue // no strategy of the role can find anything here
-		}
+	c := r.compiled
+	// Only the strategies that may find something in the sentence run,
+	// in role order; a role's first success drops the rest of its own.
+	for run := c.runnable(present | tySentence); run != 0; {
+		j := bits.TrailingZeros32(run)
+		run &^= 1 << j
+		st := &c.strats[j]
+		rs := &c.args[st.role]
 		p.homes, p.abroad = rs.homes, rs.abroad
-		for k := range rs.strategies {
-			st := &rs.strategies[k]
-			if st.need&present == 0 {
-				continue // no mention of the types it needs in the sentence
-			}
-			p.types, p.poss = st.types, st.kind == skPoss
-			a, ok := d.applyStrategy(st, si, tb, te, &p)
-			if !ok {
-				continue
-			}
-			a.role = rs.role
-			if a.mention >= 0 {
-				used.add(a.mention)
-			}
-			byRank[rs.rank] = a
-			found |= 1 << rs.rank
-			break
+		p.types, p.poss = st.types, st.kind == skPoss
+		a, ok := d.applyStrategy(st, si, tb, te, &p)
+		if !ok {
+			continue
 		}
+		a.role = rs.role
+		if a.mention >= 0 {
+			used.add(a.mention)
+		}
+		byRank[rs.rank] = a
+		found |= 1 << rs.rank
+		run &^= rs.all
 	}
 	found = d.peoplePlace(r, &byRank, found, &used)
 	found = d.originFrom(r, &byRank, found, domain.Location, isTownOrRegion)

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -15,7 +16,13 @@ type compiledRule struct {
 	requires []constraint
 	excludes []constraint
 	args     []roleStrategies
-	ignore   uint64 // bit k: cue category k does not apply
+	// strats are the strategies of all roles, role by role, each role's
+	// in order (a strategy's role indexes args).
+	strats []strategy
+	// byNeed[b] has bit j set when strats[j] needs type bit b: the
+	// strategies worth running in a sentence are those of its bits.
+	byNeed [16]uint32
+	ignore uint64 // bit k: cue category k does not apply
 	// ranks has bit roleOrder(role) set for each role the rule fills.
 	ranks int
 	// repat tells a rule of returns (domain.Repatriation), which the
@@ -30,20 +37,19 @@ type constraint struct {
 	prior                         domain.EventType
 }
 
-// roleStrategies are the strategies that fill one role, in order.
+// roleStrategies tells one role and how its strategies (the bits all of
+// the rule's strats) fill it.
 type roleStrategies struct {
-	role       domain.Role
-	rank       int // roleOrder(role)
-	strategies []strategy
+	role domain.Role
+	rank int // roleOrder(role)
 	// homes lets a hometown fill the role: the place a defector leaves
 	// ("a family of five from Sinuiju escaped").
 	homes bool
 	// abroad keeps North Korean places out of the role: the origin of a
 	// return.
 	abroad bool
-	// need is the union of its strategies' needs: a sentence with none
-	// of these bits can fill the role with none of them.
-	need uint16
+	// all has the bits of its strategies in the rule's strats.
+	all uint32
 }
 
 // strategy is one argument strategy with the mention types it accepts.
@@ -59,6 +65,7 @@ type strategy struct {
 	// tySentence added) must have one for the strategy to find anything
 	// there (strategyNeed).
 	need uint16
+	role uint8 // the index of its role in the rule's args
 }
 
 // Mention type bits for strategies.
@@ -181,12 +188,23 @@ func prepWindow(name string, kind stratKind) int {
 // compare token ids instead of strings. A name the vocabulary lacks keeps
 // id 0 and is compared as a string.
 func (c *compiledRule) setWordIDs(v *vocab) {
-	for i := range c.args {
-		for k := range c.args[i].strategies {
-			st := &c.args[i].strategies[k]
-			st.word = v.ids[st.name]
-		}
+	for k := range c.strats {
+		c.strats[k].word = v.ids[c.strats[k].name]
 	}
+}
+
+// maxStrategies is how many strategies a rule may have in all, the bits
+// of a strategy mask.
+const maxStrategies = 32
+
+// runnable returns the mask of the strategies of the rule that may find
+// something in a sentence whose type bits (with tySentence) are present.
+func (c *compiledRule) runnable(present uint16) uint32 {
+	var run uint32
+	for b := present; b != 0; b &= b - 1 {
+		run |= c.byNeed[bits.TrailingZeros16(b)]
+	}
+	return run
 }
 
 func checkStrategy(s string) error {
@@ -243,9 +261,15 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 			if err != nil {
 				return nil, fail("arguments."+role, err)
 			}
-			st.need = strategyNeed(&st)
-			rs.need |= st.need
-			rs.strategies = append(rs.strategies, st)
+			if len(c.strats) == maxStrategies {
+				return nil, fail("arguments."+role, fmt.Errorf("a rule may have at most %d strategies", maxStrategies))
+			}
+			st.need, st.role = strategyNeed(&st), uint8(len(c.args))
+			for b := st.need; b != 0; b &= b - 1 {
+				c.byNeed[bits.TrailingZeros16(b)] |= 1 << len(c.strats)
+			}
+			rs.all |= 1 << len(c.strats)
+			c.strats = append(c.strats, st)
 		}
 		c.args = append(c.args, rs)
 		c.ranks |= 1 << rs.rank
