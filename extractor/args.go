@@ -165,7 +165,8 @@ func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
 func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
-// nested ones too. The mentions are in token order. It also starts the
+// nested ones too, and tyTimes when it has a time phrase. The mentions
+// are in token order. It also starts the
 // sentence's mention checks (argMs) and finds its times (argTimes), which
 // the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
@@ -174,6 +175,9 @@ func (d *doc) sentenceTypes(si int) uint16 {
 	d.argLo, d.argSent, d.argMs = k, s, d.argMs[:0]
 	d.argTimes[0], d.argTimes[1] = d.timesOf(s)
 	var types uint16
+	if d.argTimes[0] < d.argTimes[1] {
+		types = tyTimes
+	}
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
 		b := mentionTypeBit(&d.ms[k])
 		types |= b
@@ -245,18 +249,21 @@ func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 }
 
 // strategyNeed returns the mention types of which a sentence must hold
-// one for strategy st to find anything there, or tySentence when it may
-// find an argument in any sentence. A strategy that finds only mentions
+// one for strategy st to find anything there, tyTimes for the time
+// strategy, which finds nothing in a sentence with no time phrase, or
+// tySentence when it may find an argument in any sentence. A strategy that finds only mentions
 // that pass its picker needs one of its types; one that finds a generic
 // location ("overseas") needs one.
 func strategyNeed(st *strategy) uint16 {
 	switch st.kind {
 	case skLocWord, skLocAfter:
 		return tyLoc
-	case skAmount, skMoneyNP, skTime, skHome, skLeftNP:
+	case skTime:
+		return tyTimes
+	case skAmount, skMoneyNP, skHome, skLeftNP:
 		return tySentence
 	}
-	return st.types &^ tySentence
+	return st.types &^ (tySentence | tyTimes)
 }
 
 // The ranks of the roles in output order (roleOrder); numRoles is their

@@ -83,6 +83,9 @@ const (
 	// tySentence is no mention type: every sentence has it, and it is
 	// the need of a strategy that may find an argument in any sentence.
 	tySentence uint16 = 1 << 15
+	// tyTimes is no mention type either: a sentence with a time phrase
+	// has it, and the time strategy needs it.
+	tyTimes uint16 = 1 << 14
 )
 
 var typeNames = map[string]uint16{
