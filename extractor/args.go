@@ -16,27 +16,27 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	found := 0
 	used := usedSet{}
 	p := picker{d: d, s: d.sents[si], used: &used}
-	for ri := range r.compiled.args {
-		rs := &r.compiled.args[ri]
+	c := r.compiled
+	// Only the strategies that may find something in the sentence run,
+	// in role order; a role's first success drops the rest of its own.
+	for run := c.runnable(present | tySentence); run != 0; {
+		j := bits.TrailingZeros32(run)
+		run &^= 1 << j
+		st := &c.strats[j]
+		rs := &c.args[st.role]
 		p.homes, p.abroad = rs.homes, rs.abroad
-		for k := range rs.strategies {
-			st := &rs.strategies[k]
-			if need := neededTypes(st); need&present == 0 && need != 0 {
-				continue // no mention of the types it needs in the sentence
-			}
-			p.types, p.poss = st.types, st.kind == skPoss
-			a, ok := d.applyStrategy(st, si, tb, te, &p)
-			if !ok {
-				continue
-			}
-			a.role = rs.role
-			if a.mention >= 0 {
-				used.add(a.mention)
-			}
-			byRank[rs.rank] = a
-			found |= 1 << rs.rank
-			break
+		p.types, p.poss = st.types, st.kind == skPoss
+		a, ok := d.applyStrategy(st, si, tb, te, &p)
+		if !ok {
+			continue
 		}
+		a.role = rs.role
+		if a.mention >= 0 {
+			used.add(a.mention)
+		}
+		byRank[rs.rank] = a
+		found |= 1 << rs.rank
+		run &^= rs.all
 	}
 	found = d.peoplePlace(r, &byRank, found, &used)
 	found = d.originFrom(r, &byRank, found, domain.Location, isTownOrRegion)
@@ -54,15 +54,14 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 // women from a plant in Dandong fled"): its location, or for a return
 // the origin, when the rule has that role. It returns the found bits.
 func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *usedSet) int {
-	role := domain.Location
-	if r.Type == domain.Repatriation {
-		role = domain.Origin
+	role, rank := domain.Location, rankLocation
+	if r.compiled.repat {
+		role, rank = domain.Origin, rankOrigin
 	}
-	rank := roleOrder(role)
-	if found&(1<<rank) != 0 || !r.compiled.hasRole(role) {
+	if found&(1<<rank) != 0 || r.compiled.ranks&(1<<rank) == 0 {
 		return found
 	}
-	for _, k := range [2]int{roleOrder(domain.Patient), roleOrder(domain.Agent)} {
+	for _, k := range [2]int{rankPatient, rankAgent} {
 		a := byRank[k]
 		if found&(1<<k) == 0 || a.mention < 0 {
 			continue
@@ -84,8 +83,8 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 // want holds: people handed back "in Tumen" are sent back from Tumen,
 // and those "China sent back" from China.
 func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from domain.Role, want func(mKind) bool) int {
-	o, f := roleOrder(domain.Origin), roleOrder(from)
-	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<f) == 0 || !r.compiled.hasRole(domain.Origin) {
+	o, f := rankOrigin, roleOrder(from)
+	if !r.compiled.repat || found&(1<<o) != 0 || found&(1<<f) == 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	a := byRank[f]
@@ -107,8 +106,8 @@ func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from do
 // "returned 60 North Koreans who were being detained in Jilin Province".
 // A reporter's source place is not one.
 func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found int, used *usedSet) int {
-	o := roleOrder(domain.Origin)
-	if r.Type != domain.Repatriation || found&(1<<o) != 0 || !r.compiled.hasRole(domain.Origin) {
+	o := rankOrigin
+	if !r.compiled.repat || found&(1<<o) != 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	s := d.sents[si]
@@ -166,7 +165,8 @@ func isTownOrRegion(k mKind) bool { return k == mCity || k == mRegion }
 func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
-// nested ones too. The mentions are in token order. It also starts the
+// nested ones too, and tyTimes when it has a time phrase. The mentions
+// are in token order. It also starts the
 // sentence's mention checks (argMs) and finds its times (argTimes), which
 // the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
@@ -175,6 +175,9 @@ func (d *doc) sentenceTypes(si int) uint16 {
 	d.argLo, d.argSent, d.argMs = k, s, d.argMs[:0]
 	d.argTimes[0], d.argTimes[1] = d.timesOf(s)
 	var types uint16
+	if d.argTimes[0] < d.argTimes[1] {
+		types = tyTimes
+	}
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
 		b := mentionTypeBit(&d.ms[k])
 		types |= b
@@ -245,43 +248,56 @@ func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 	return f
 }
 
-// neededTypes returns the mention types of which a sentence must hold
-// one for strategy st to find anything there, or 0 when it may find an
-// argument in any sentence. A strategy that finds only mentions that
-// pass its picker needs one of its types; one that finds a generic
+// strategyNeed returns the mention types of which a sentence must hold
+// one for strategy st to find anything there, tyTimes for the time
+// strategy, which finds nothing in a sentence with no time phrase, or
+// tySentence when it may find an argument in any sentence. A strategy that finds only mentions
+// that pass its picker needs one of its types; one that finds a generic
 // location ("overseas") needs one.
-func neededTypes(st *strategy) uint16 {
+func strategyNeed(st *strategy) uint16 {
 	switch st.kind {
 	case skLocWord, skLocAfter:
 		return tyLoc
-	case skAmount, skMoneyNP, skTime, skHome, skLeftNP:
-		return 0
+	case skTime:
+		return tyTimes
+	case skAmount, skMoneyNP, skHome, skLeftNP:
+		return tySentence
 	}
-	return st.types
+	return st.types &^ (tySentence | tyTimes)
 }
 
-// numRoles is the number of roles, the ranks of roleOrder.
-const numRoles = 7
+// The ranks of the roles in output order (roleOrder); numRoles is their
+// number.
+const (
+	rankAgent = iota
+	rankPatient
+	rankOrigin
+	rankDestination
+	rankLocation
+	rankAmount
+	rankTime
+	numRoles
+)
 
 // roleOrder returns the output rank of a role.
 func roleOrder(r domain.Role) int {
 	switch r {
 	case domain.Agent:
-		return 0
+		return rankAgent
 	case domain.Patient:
-		return 1
+		return rankPatient
 	case domain.Origin:
-		return 2
+		return rankOrigin
 	case domain.Destination:
-		return 3
+		return rankDestination
 	case domain.Location:
-		return 4
+		return rankLocation
 	case domain.AmountRole:
-		return 5
+		return rankAmount
 	case domain.Time:
-		return 6
+		return rankTime
 	}
-	return 0
+	return rankAgent
 }
 
 func sortArgs(a []argFound) {
@@ -1858,6 +1874,11 @@ var keepsObject = map[string]bool{"handed": true, "given": true, "dealt": true, 
 // city of", "the northeastern city of": a place named by its kind before
 // its name. It returns i when no such head starts there.
 func (d *doc) afterPlaceHead(i, limit int) int {
+	// The head is at most "the" and four words, and "of" follows it
+	// before the name: without an "of" there, there is none.
+	if !d.hasWord(i+1, min(i+6, limit-1), "of", wOf) {
+		return i
+	}
 	k := i
 	if k < limit && d.toks[k].low == "the" {
 		k++

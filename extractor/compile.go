@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -15,17 +16,18 @@ type compiledRule struct {
 	requires []constraint
 	excludes []constraint
 	args     []roleStrategies
-	ignore   uint64 // bit k: cue category k does not apply
-}
-
-// hasRole reports whether the rule fills role.
-func (c *compiledRule) hasRole(role domain.Role) bool {
-	for i := range c.args {
-		if c.args[i].role == role {
-			return true
-		}
-	}
-	return false
+	// strats are the strategies of all roles, role by role, each role's
+	// in order (a strategy's role indexes args).
+	strats []strategy
+	// byNeed[b] has bit j set when strats[j] needs type bit b: the
+	// strategies worth running in a sentence are those of its bits.
+	byNeed [16]uint32
+	ignore uint64 // bit k: cue category k does not apply
+	// ranks has bit roleOrder(role) set for each role the rule fills.
+	ranks int
+	// repat tells a rule of returns (domain.Repatriation), which the
+	// passes after the strategies ask about for every event.
+	repat bool
 }
 
 // constraint is a compiled Constraint.
@@ -35,17 +37,19 @@ type constraint struct {
 	prior                         domain.EventType
 }
 
-// roleStrategies are the strategies that fill one role, in order.
+// roleStrategies tells one role and how its strategies (the bits all of
+// the rule's strats) fill it.
 type roleStrategies struct {
-	role       domain.Role
-	rank       int // roleOrder(role)
-	strategies []strategy
+	role domain.Role
+	rank int // roleOrder(role)
 	// homes lets a hometown fill the role: the place a defector leaves
 	// ("a family of five from Sinuiju escaped").
 	homes bool
 	// abroad keeps North Korean places out of the role: the origin of a
 	// return.
 	abroad bool
+	// all has the bits of its strategies in the rule's strats.
+	all uint32
 }
 
 // strategy is one argument strategy with the mention types it accepts.
@@ -57,6 +61,11 @@ type strategy struct {
 	// window is how many tokens after a one-token trigger skPrepAfter and
 	// skPrepAround look for their preposition.
 	window int
+	// need holds the bits of which a sentence's (sentenceTypes, with
+	// tySentence added) must have one for the strategy to find anything
+	// there (strategyNeed).
+	need uint16
+	role uint8 // the index of its role in the rule's args
 }
 
 // Mention type bits for strategies.
@@ -71,6 +80,12 @@ const (
 	tyPronoun
 	tyGroup
 	tyGeneric // people in general: "people", "anyone", "those who"
+	// tySentence is no mention type: every sentence has it, and it is
+	// the need of a strategy that may find an argument in any sentence.
+	tySentence uint16 = 1 << 15
+	// tyTimes is no mention type either: a sentence with a time phrase
+	// has it, and the time strategy needs it.
+	tyTimes uint16 = 1 << 14
 )
 
 var typeNames = map[string]uint16{
@@ -176,12 +191,23 @@ func prepWindow(name string, kind stratKind) int {
 // compare token ids instead of strings. A name the vocabulary lacks keeps
 // id 0 and is compared as a string.
 func (c *compiledRule) setWordIDs(v *vocab) {
-	for i := range c.args {
-		for k := range c.args[i].strategies {
-			st := &c.args[i].strategies[k]
-			st.word = v.ids[st.name]
-		}
+	for k := range c.strats {
+		c.strats[k].word = v.ids[c.strats[k].name]
 	}
+}
+
+// maxStrategies is how many strategies a rule may have in all, the bits
+// of a strategy mask.
+const maxStrategies = 32
+
+// runnable returns the mask of the strategies of the rule that may find
+// something in a sentence whose type bits (with tySentence) are present.
+func (c *compiledRule) runnable(present uint16) uint32 {
+	var run uint32
+	for b := present; b != 0; b &= b - 1 {
+		run |= c.byNeed[bits.TrailingZeros16(b)]
+	}
+	return run
 }
 
 func checkStrategy(s string) error {
@@ -238,10 +264,20 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 			if err != nil {
 				return nil, fail("arguments."+role, err)
 			}
-			rs.strategies = append(rs.strategies, st)
+			if len(c.strats) == maxStrategies {
+				return nil, fail("arguments."+role, fmt.Errorf("a rule may have at most %d strategies", maxStrategies))
+			}
+			st.need, st.role = strategyNeed(&st), uint8(len(c.args))
+			for b := st.need; b != 0; b &= b - 1 {
+				c.byNeed[bits.TrailingZeros16(b)] |= 1 << len(c.strats)
+			}
+			rs.all |= 1 << len(c.strats)
+			c.strats = append(c.strats, st)
 		}
 		c.args = append(c.args, rs)
+		c.ranks |= 1 << rs.rank
 	}
+	c.repat = r.Type == domain.Repatriation
 	for _, cat := range r.Modality.Ignore {
 		ci := k.cues.byName[cat]
 		if ci >= 64 {
