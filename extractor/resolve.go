@@ -215,42 +215,41 @@ func (d *doc) dominantCountries() (int, int) {
 	buf := grow(d.countBuf, 4*nc)
 	clear(buf)
 	d.countBuf = buf
-	all, actor := buf[:nc], buf[nc:2*nc]
-	firstAll, firstActor := buf[2*nc:3*nc], buf[3*nc:] // first mention + 1
+	all := countryTally{counts: buf[:nc], first: buf[2*nc : 3*nc], best: noCountry}
+	actor := countryTally{counts: buf[nc : 2*nc], first: buf[3*nc:], best: noCountry}
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.country < 0 {
 			continue
 		}
 		if m.kind == mCountry || m.kind == mActor || m.kind == mAgency {
-			all[m.country]++
-			if firstAll[m.country] == 0 {
-				firstAll[m.country] = int32(mi) + 1
-			}
+			all.add(m.country, mi)
 		}
 		if m.kind == mActor {
-			actor[m.country]++
-			if firstActor[m.country] == 0 {
-				firstActor[m.country] = int32(mi) + 1
-			}
+			actor.add(m.country, mi)
 		}
 	}
-	return argmax(all, firstAll), argmax(actor, firstActor)
+	return all.best, actor.best
 }
 
-// argmax returns the country with the highest count, the first named on
-// ties, or noCountry.
-func argmax(counts, first []int32) int {
-	best, bestN, bestFirst := noCountry, int32(0), int32(0)
-	for c, n := range counts {
-		if n == 0 {
-			continue
-		}
-		if n > bestN || n == bestN && first[c] < bestFirst {
-			best, bestN, bestFirst = c, n, first[c]
-		}
+// countryTally counts the mentions of each country and keeps the leader:
+// the country with the highest count, the first named on ties.
+type countryTally struct {
+	counts, first []int32 // by country: mentions, and first mention + 1
+	best          int     // the leader, or noCountry
+	bestN         int32
+}
+
+// add counts mention mi of country c. Counts only grow, so the leader
+// changes only to c, when c now beats it.
+func (t *countryTally) add(c, mi int) {
+	t.counts[c]++
+	if t.first[c] == 0 {
+		t.first[c] = int32(mi) + 1
 	}
-	return best
+	if n := t.counts[c]; n > t.bestN || n == t.bestN && t.first[c] < t.first[t.best] {
+		t.best, t.bestN = c, n
+	}
 }
 
 // code returns a country's code, or "xx" when unknown.
