@@ -70,6 +70,10 @@ type doc struct {
 	countBuf []int32
 	attached []attachment
 	idKey    []byte // an entity id being built
+	// gazEnts holds, by gazetteer entry (countries, then cities, regions
+	// and organisations), its entity's index + 1, or 0 before the entry's
+	// first mention: repeat mentions skip the lookup of the entry's id.
+	gazEnts []int32
 
 	byKeyBuf, byRoleBuf []keyedActor
 }
@@ -269,7 +273,7 @@ func (x *Extractor) putDoc(d *doc) {
 		aliasBuf: d.aliasBuf[:0],
 		seen:     seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
-		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0],
+		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0], gazEnts: d.gazEnts[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],
 		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0], argMs: d.argMs[:0],
 	}

@@ -60,6 +60,10 @@ func (d *doc) chunk(si int) {
 	toks := d.toks[:s.te] // the tokens do not change while mentions are found
 	for i := s.tb; i < len(toks); {
 		t := &toks[i]
+		if !t.has(flCap|flNPStart|flUpper) && t.kind != tkNumber && !approxAt(toks, i) {
+			i++ // a plain word, where no mention starts
+			continue
+		}
 		if t.has(flCap) && !d.inAmount(i) {
 			if e := d.parseLocality(i, s.te, si); e > i {
 				i = e
@@ -78,7 +82,7 @@ func (d *doc) chunk(si int) {
 				}
 			}
 		}
-		if !t.has(flNPStart|flUpper) && t.kind != tkNumber && !d.approxAt(i, s.te) || d.inAmount(i) {
+		if !t.has(flNPStart|flUpper) && t.kind != tkNumber && !approxAt(toks, i) || d.inAmount(i) {
 			i++
 			continue
 		}
@@ -294,7 +298,7 @@ func (d *doc) parseNP(i, limit, si int) int {
 		d.add(m)
 		return i + 1
 	}
-	approx := start == j && d.approxAt(j, limit)
+	approx := start == j && approxAt(d.toks[:limit], j)
 	if t := &d.toks[j]; !approx && !t.has(flNPStart) && t.kind != tkNumber && !t.has(flUpper) {
 		return i // "the" before a word no entry starts with
 	}
@@ -636,9 +640,10 @@ func (d *doc) countRangeEnd(num, e, limit int) int {
 	return e
 }
 
-// approxAt reports whether an approximate count starts at i ("about 60").
-func (d *doc) approxAt(i, limit int) bool {
-	return i+1 < limit && d.toks[i+1].kind == tkNumber && isApprox(d.toks[i].low)
+// approxAt reports whether an approximate count starts at token i of toks
+// ("about 60").
+func approxAt(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].kind == tkNumber && isApprox(toks[i].low)
 }
 
 // isApprox reports a word that makes the number after it approximate.

@@ -30,6 +30,9 @@ func (d *doc) resolve() {
 		d.byID = map[string]int{}
 	}
 	clear(d.byID)
+	g := d.k.gaz
+	d.gazEnts = grow(d.gazEnts, len(g.countries)+len(g.cities)+len(g.regions)+len(g.orgs))
+	clear(d.gazEnts)
 	if cap(d.entSlab) < len(d.ms) {
 		d.entSlab = make([]entity, 0, len(d.ms))
 	}
@@ -212,42 +215,41 @@ func (d *doc) dominantCountries() (int, int) {
 	buf := grow(d.countBuf, 4*nc)
 	clear(buf)
 	d.countBuf = buf
-	all, actor := buf[:nc], buf[nc:2*nc]
-	firstAll, firstActor := buf[2*nc:3*nc], buf[3*nc:] // first mention + 1
+	all := countryTally{counts: buf[:nc], first: buf[2*nc : 3*nc], best: noCountry}
+	actor := countryTally{counts: buf[nc : 2*nc], first: buf[3*nc:], best: noCountry}
 	for mi := range d.ms {
 		m := &d.ms[mi]
 		if m.country < 0 {
 			continue
 		}
 		if m.kind == mCountry || m.kind == mActor || m.kind == mAgency {
-			all[m.country]++
-			if firstAll[m.country] == 0 {
-				firstAll[m.country] = int32(mi) + 1
-			}
+			all.add(m.country, mi)
 		}
 		if m.kind == mActor {
-			actor[m.country]++
-			if firstActor[m.country] == 0 {
-				firstActor[m.country] = int32(mi) + 1
-			}
+			actor.add(m.country, mi)
 		}
 	}
-	return argmax(all, firstAll), argmax(actor, firstActor)
+	return all.best, actor.best
 }
 
-// argmax returns the country with the highest count, the first named on
-// ties, or noCountry.
-func argmax(counts, first []int32) int {
-	best, bestN, bestFirst := noCountry, int32(0), int32(0)
-	for c, n := range counts {
-		if n == 0 {
-			continue
-		}
-		if n > bestN || n == bestN && first[c] < bestFirst {
-			best, bestN, bestFirst = c, n, first[c]
-		}
+// countryTally counts the mentions of each country and keeps the leader:
+// the country with the highest count, the first named on ties.
+type countryTally struct {
+	counts, first []int32 // by country: mentions, and first mention + 1
+	best          int     // the leader, or noCountry
+	bestN         int32
+}
+
+// add counts mention mi of country c. Counts only grow, so the leader
+// changes only to c, when c now beats it.
+func (t *countryTally) add(c, mi int) {
+	t.counts[c]++
+	if t.first[c] == 0 {
+		t.first[c] = int32(mi) + 1
 	}
-	return best
+	if n := t.counts[c]; n > t.bestN || n == t.bestN && t.first[c] < t.first[t.best] {
+		t.best, t.bestN = c, n
+	}
 }
 
 // code returns a country's code, or "xx" when unknown.
@@ -262,8 +264,9 @@ func (d *doc) code(c int) string {
 func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	g := d.k.gaz
 	m := &d.ms[mi]
-	var id string  // a precomputed id, or
+	var id string  // a precomputed id, with its entry's slot in d.gazEnts, or
 	var key []byte // an id built in d.idKey
+	slot := 0
 	var name nameParts
 	var typ domain.EntityType
 	country := m.country
@@ -272,6 +275,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	case mCountry:
 		c := g.countries[m.ref]
 		id, name[0], typ = c.id, c.name, domain.Country
+		slot = m.ref
 	case mCity:
 		typ = domain.City
 		if m.ref < 0 {
@@ -288,6 +292,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 			country = noCountry
 		}
 		id, name[0], region = c.id, c.name, c.regionID
+		slot = len(g.countries) + m.ref
 	case mRegion:
 		typ = domain.Region
 		if m.ref >= 0 {
@@ -297,6 +302,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 				country = r.countryAt
 			}
 			id, name[0] = r.id, r.name
+			slot = len(g.countries) + len(g.cities) + m.ref
 		} else {
 			name[0] = d.span(m.tb, m.te).Text
 			key = append(d.idKey[:0], "region:"...)
@@ -315,6 +321,7 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 				country = g.byCode[o.country]
 			}
 			id, name[0] = o.id, o.name
+			slot = len(g.countries) + len(g.cities) + len(g.regions) + m.ref
 		} else {
 			if country < 0 {
 				country = ctx.domActor
@@ -342,10 +349,11 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	if key != nil {
 		d.idKey = key[:0]
 		e = d.entityForKey(key, typ, name, country, mi, ctx)
-	} else if known, ok := ctx.byID[id]; ok {
-		e = known // the name is only made for a new entity
+	} else if known := d.gazEnts[slot]; known > 0 {
+		e = int(known) - 1
 	} else {
-		e = d.newEntity(id, typ, name.String(), country, mi, ctx)
+		e = d.entityForEntry(id, typ, &name, country, mi, ctx)
+		d.gazEnts[slot] = int32(e) + 1
 	}
 	if region != "" && d.ents[e].regionID == "" {
 		d.ents[e].regionID = region
@@ -363,6 +371,15 @@ func (d *doc) entityForKey(key []byte, typ domain.EntityType, name nameParts, co
 		return e
 	}
 	return d.newEntity(string(key), typ, name.String(), country, mi, ctx)
+}
+
+// entityForEntry is entityFor for the precomputed id of a gazetteer
+// entry: the name is only made for a new entity.
+func (d *doc) entityForEntry(id string, typ domain.EntityType, name *nameParts, country, mi int, ctx *resolveCtx) int {
+	if e, ok := ctx.byID[id]; ok {
+		return e
+	}
+	return d.newEntity(id, typ, name.String(), country, mi, ctx)
 }
 
 // nameParts is an entity name in parts, joined only when needed.
