@@ -40,7 +40,7 @@ func (d *doc) findEvents() {
 	d.trigHits = hits[:0]
 }
 
-// triggerCand is a trigger match whose rule's constraints hold.
+// triggerCand is a trigger match: its rule and token span.
 type triggerCand struct {
 	r      *Rule
 	tb, te int
@@ -52,13 +52,15 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	cands := d.candBuf[:0]
 	for k, h := range hits {
 		r := d.x.rules[ti.rules[h.id]]
-		if repeatsHit(hits[:k], h) || !d.constraintsHold(r, si, h.start, h.end) {
+		if repeatsHit(hits[:k], h) {
 			continue
 		}
 		cands = append(cands, cand{r, h.start, h.end})
 	}
-	// Of overlapping candidates of one type keep the longest, then the
-	// most confident, then the first rule id.
+	// Of overlapping candidates of one type whose rule's constraints hold
+	// keep the longest, then the most confident, then the first rule id.
+	// The constraints of a candidate that a kept one overlaps are not
+	// checked: it is dropped either way.
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		if a.te-a.tb != b.te-b.tb {
 			return (b.te - b.tb) - (a.te - a.tb)
@@ -83,7 +85,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 				break
 			}
 		}
-		if ok {
+		if ok && d.constraintsHold(c.r, si, c.tb, c.te) {
 			kept = append(kept, c)
 		}
 	}

@@ -100,6 +100,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	for _, t := range tries {
 		t.densify(len(v.masks))
 	}
+	trig.t.useStartFlag(v, flTrigStart)
 	v.table = newWordTable(v.ids)
 	g := k.gaz
 	ds := []*dict{g.names, g.heads, g.roleD, g.modsD, g.quant, g.group}

@@ -295,6 +295,9 @@ type trie struct {
 	// leave the root (set by densify), so that matchAt passes over a token
 	// that starts nothing without reading the root node.
 	first idSet
+	// flag, when set, is a token flag that the words of first have
+	// (useStartFlag): matchAll tests it instead of looking the id up.
+	flag uint16
 }
 
 // idSet is a set of word ids, one bit each.
@@ -391,6 +394,17 @@ func (t *trie) nextStart(d *doc, i, end int) int {
 	return i
 }
 
+// useStartFlag gives the words that can start a match of t token flag f,
+// which the tokenizer copies from the vocabulary, so that matchAll tests
+// one bit of a token. Only a trie with first can: its matches start on
+// those words alone. The trie must still have its build-time edges.
+func (t *trie) useStartFlag(v *vocab, f uint16) {
+	if t.first != nil {
+		v.markStarters(t, f)
+		t.flag = f
+	}
+}
+
 // matchAt appends every match of the trie starting at token i of d and
 // ending at or before limit. Class edges ask d for their ends.
 func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
@@ -409,14 +423,29 @@ func (t *trie) matchAt(d *doc, i, limit int, out []hit) []hit {
 // of d and ends at or before e, by start; one matcher serves every start.
 func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 	m := matcher{t: t, g: t.g, nodes: t.g.nodes, d: d, limit: e, out: out}
-	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
-		if t.wild {
-			m.from(i)
-		} else {
-			m.out = t.g.matchWords(d.toks, i, e, m.out)
+	if f := t.flag; f != 0 {
+		toks := d.toks[:e]
+		for i := b; i < e; i++ {
+			if toks[i].flags&f != 0 {
+				m.at(i)
+			}
 		}
+		return m.out
+	}
+	for i := t.nextStart(d, b, e); i < e; i = t.nextStart(d, i+1, e) {
+		m.at(i)
 	}
 	return m.out
+}
+
+// at appends the matches that start at token i, a token nextStart or the
+// start flag let pass, to m.out.
+func (m *matcher) at(i int) {
+	if m.t.wild {
+		m.from(i)
+	} else {
+		m.out = m.g.matchWords(m.d.toks, i, m.limit, m.out)
+	}
 }
 
 // matchWords is matchAt for a trie of word paths only: from one token

@@ -29,6 +29,7 @@ const (
 	flNumberWord                     // the word is a number word ("seven")
 	flHardStop                       // the token is one of ; , . ? ! " (see isHardStop)
 	flTimeStart                      // the word can start a time expression (markTimeStarts)
+	flTrigStart                      // the word can start a trigger (useStartFlag)
 )
 
 // token is one word, number or punctuation mark. nb/ne are byte offsets in
