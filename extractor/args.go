@@ -251,9 +251,9 @@ func (d *doc) mentionFlags(mi int, s sentence) uint8 {
 // strategyNeed returns the mention types of which a sentence must hold
 // one for strategy st to find anything there, tyTimes for the time
 // strategy, which finds nothing in a sentence with no time phrase, or
-// tySentence when it may find an argument in any sentence. A strategy that finds only mentions
-// that pass its picker needs one of its types; one that finds a generic
-// location ("overseas") needs one.
+// tySentence when it may find an argument in any sentence. A strategy
+// that finds only mentions that pass its picker needs one of its types;
+// one that finds a generic location ("overseas") needs one.
 func strategyNeed(st *strategy) uint16 {
 	switch st.kind {
 	case skLocWord, skLocAfter:
