@@ -55,7 +55,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 // the origin, when the rule has that role. It returns the found bits.
 func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *usedSet) int {
 	role, rank := domain.Location, rankLocation
-	if r.compiled.repat {
+	if r.Type == domain.Repatriation {
 		role, rank = domain.Origin, rankOrigin
 	}
 	if found&(1<<rank) != 0 || r.compiled.ranks&(1<<rank) == 0 {
@@ -84,7 +84,7 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 // and those "China sent back" from China.
 func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from domain.Role, want func(mKind) bool) int {
 	o, f := rankOrigin, roleOrder(from)
-	if !r.compiled.repat || found&(1<<o) != 0 || found&(1<<f) == 0 || r.compiled.ranks&(1<<o) == 0 {
+	if r.Type != domain.Repatriation || found&(1<<o) != 0 || found&(1<<f) == 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	a := byRank[f]
@@ -107,7 +107,7 @@ func (d *doc) originFrom(r *Rule, byRank *[numRoles]argFound, found int, from do
 // A reporter's source place is not one.
 func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found int, used *usedSet) int {
 	o := rankOrigin
-	if !r.compiled.repat || found&(1<<o) != 0 || r.compiled.ranks&(1<<o) == 0 {
+	if r.Type != domain.Repatriation || found&(1<<o) != 0 || r.compiled.ranks&(1<<o) == 0 {
 		return found
 	}
 	s := d.sents[si]
@@ -166,9 +166,9 @@ func isCountryKind(k mKind) bool { return k == mCountry }
 
 // sentenceTypes returns the type bits of the mentions of sentence si,
 // nested ones too, and tyTimes when it has a time phrase. The mentions
-// are in token order. It also starts the
-// sentence's mention checks (argMs) and finds its times (argTimes), which
-// the arguments of its events use.
+// are in token order. It also starts the sentence's mention checks
+// (argMs) and finds its times (argTimes), which the arguments of its
+// events use.
 func (d *doc) sentenceTypes(si int) uint16 {
 	s := d.sents[si]
 	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })

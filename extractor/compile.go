@@ -25,9 +25,6 @@ type compiledRule struct {
 	ignore uint64 // bit k: cue category k does not apply
 	// ranks has bit roleOrder(role) set for each role the rule fills.
 	ranks int
-	// repat tells a rule of returns (domain.Repatriation), which the
-	// passes after the strategies ask about for every event.
-	repat bool
 }
 
 // constraint is a compiled Constraint.
@@ -277,7 +274,6 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 		c.args = append(c.args, rs)
 		c.ranks |= 1 << rs.rank
 	}
-	c.repat = r.Type == domain.Repatriation
 	for _, cat := range r.Modality.Ignore {
 		ci := k.cues.byName[cat]
 		if ci >= 64 {
