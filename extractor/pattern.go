@@ -426,8 +426,12 @@ func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 	if f := t.flag; f != 0 {
 		toks := d.toks[:e]
 		for i := b; i < e; i++ {
-			if toks[i].flags&f != 0 {
-				m.at(i)
+			switch {
+			case toks[i].flags&f == 0:
+			case t.wild:
+				m.from(i)
+			default:
+				m.out = m.g.matchWords(toks, i, e, m.out)
 			}
 		}
 		return m.out
@@ -481,11 +485,14 @@ type matcher struct {
 // matchAt let pass.
 func (m *matcher) from(i int) {
 	m.start = i
-	if m.t.first != nil {
-		// Only word edges leave the root, and the token has one: step.
-		m.enter(&m.nodes[m.g.child(&m.nodes[1], m.d.toks[i].id)], i+1, 1)
-	} else {
+	if m.t.first == nil {
 		m.enter(&m.nodes[1], i, 0)
+		return
+	}
+	// Only word edges leave the root, and the token has one: step, unless
+	// the node it leads to would be left at once.
+	if f := &m.nodes[m.g.child(&m.nodes[1], m.d.toks[i].id)]; !m.dead(f, i+1) {
+		m.enter(f, i+1, 1)
 	}
 }
 
