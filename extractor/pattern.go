@@ -442,8 +442,8 @@ func (t *trie) matchAll(d *doc, b, e int, out []hit) []hit {
 	return m.out
 }
 
-// at appends the matches that start at token i, a token nextStart or the
-// start flag let pass, to m.out.
+// at appends the matches that start at token i, a token nextStart let
+// pass, to m.out.
 func (m *matcher) at(i int) {
 	if m.t.wild {
 		m.from(i)
@@ -481,8 +481,8 @@ type matcher struct {
 	out          []hit
 }
 
-// from walks the trie from its root at token i, a token nextStart or
-// matchAt let pass.
+// from walks the trie from its root at token i, a token nextStart,
+// matchAt or the start flag let pass.
 func (m *matcher) from(i int) {
 	m.start = i
 	if m.t.first == nil {
@@ -529,14 +529,21 @@ func (m *matcher) walk(f *fnode, i, depth int) {
 	if f.ngap == 0 {
 		return
 	}
+	// A gap from i ends at most at the first token that stops gaps, or
+	// at the limit; stop finds that end as far as the widest gap needs.
+	stop, blocked := i, false
 	for _, e := range g.gaps[f.gap : f.gap+int32(f.ngap)] {
-		next := &m.nodes[e.next]
-		for j := 0; j <= int(e.max) && i+j <= m.limit; j++ {
-			if j > 0 && (isHardStop(&m.d.toks[i+j-1]) || m.d.toks[i+j-1].is(lClauseBreak)) {
+		last := min(i+int(e.max), m.limit)
+		for ; !blocked && stop < last; stop++ {
+			if t := &m.d.toks[stop]; isHardStop(t) || t.is(lClauseBreak) {
+				blocked = true
 				break
 			}
-			if !m.dead(next, i+j) {
-				m.enter(next, i+j, depth+1)
+		}
+		next := &m.nodes[e.next]
+		for j := i; j <= last && j <= stop; j++ {
+			if !m.dead(next, j) {
+				m.enter(next, j, depth+1)
 			}
 		}
 	}
