@@ -12,6 +12,9 @@ import (
 
 // compiledRule is a rule's compiled form.
 type compiledRule struct {
+	// typ is the index of the rule's type in domain.EventTypes: rules of
+	// one type are told apart without comparing strings.
+	typ      int
 	paths    [][]step
 	requires []constraint
 	excludes []constraint
@@ -217,7 +220,7 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	fail := func(field string, err error) error {
 		return &RuleError{File: r.File, Rule: r.ID, Field: field, Msg: err.Error()}
 	}
-	c := &compiledRule{}
+	c := &compiledRule{typ: slices.Index(domain.EventTypes, r.Type)}
 	for i, p := range r.Trigger.Patterns {
 		els, err := parsePattern(p, k.lex)
 		if err != nil {

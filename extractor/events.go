@@ -80,7 +80,7 @@ func (d *doc) sentenceEvents(si int, ti *triggerIndex, hits []hit) {
 	for _, c := range cands {
 		ok := true
 		for _, k := range kept {
-			if k.r.Type == c.r.Type && c.tb < k.te && k.tb < c.te {
+			if k.r.compiled.typ == c.r.compiled.typ && c.tb < k.te && k.tb < c.te {
 				ok = false
 				break
 			}
@@ -141,7 +141,7 @@ func repeatsHit(earlier []hit, h hit) bool {
 func (d *doc) mergeOrAdd(first int, ev eventFound) {
 	for k := first; k < len(d.events); k++ {
 		p := &d.events[k]
-		if p.rule.Type != ev.rule.Type || p.modality != ev.modality || d.conflict(p, &ev) {
+		if p.rule.compiled.typ != ev.rule.compiled.typ || p.modality != ev.modality || d.conflict(p, &ev) {
 			continue
 		}
 		// The trigger whose own arguments are richer ("forcibly returned
