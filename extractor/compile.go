@@ -237,18 +237,24 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 		}
 		c.paths = append(c.paths, paths...)
 	}
-	for field, list := range map[string][]Constraint{"trigger.requires": r.Trigger.Requires, "trigger.excludes": r.Trigger.Excludes} {
-		for i, con := range list {
-			cc, err := compileConstraint(con, k.lex)
-			if err != nil {
-				return nil, fail(fmt.Sprintf("%s[%d]", field, i), err)
-			}
-			if field == "trigger.requires" {
-				c.requires = append(c.requires, cc)
-			} else {
-				c.excludes = append(c.excludes, cc)
-			}
+	for i, con := range r.Trigger.Requires {
+		cc, err := compileConstraint(con, k.lex)
+		if err != nil {
+			return nil, fail(fmt.Sprintf("trigger.requires[%d]", i), err)
 		}
+		c.requires = append(c.requires, cc)
+	}
+	for i, con := range r.Trigger.Excludes {
+		if _, err := compileConstraint(con, k.lex); err != nil {
+			return nil, fail(fmt.Sprintf("trigger.excludes[%d]", i), err)
+		}
+	}
+	for _, con := range joinExcludes(r.Trigger.Excludes) {
+		cc, err := compileConstraint(con, k.lex)
+		if err != nil {
+			return nil, fail("trigger.excludes", err)
+		}
+		c.excludes = append(c.excludes, cc)
 	}
 	roles := make([]string, 0, len(r.Arguments))
 	for role := range r.Arguments {
@@ -321,6 +327,33 @@ func compileConstraint(con Constraint, lx *lexicon) (constraint, error) {
 	}
 	out.window = con.Window
 	return out, nil
+}
+
+// joinExcludes joins the excludes that look for a pattern after the
+// trigger, or anywhere in its sentence, within one window into one
+// exclude of alternative patterns: any of them matching excludes the
+// trigger, and one trie then answers for all. Excludes before or around
+// the trigger stay apart, since how far back their scan starts depends on
+// their longest pattern. Each exclude must give exactly one condition.
+func joinExcludes(list []Constraint) []Constraint {
+	out := make([]Constraint, 0, len(list))
+next:
+	for _, con := range list {
+		for k := range out {
+			o := &out[k]
+			switch {
+			case o.Window != con.Window:
+			case o.After != "" && con.After != "":
+				o.After += " || " + con.After
+				continue next
+			case o.Sentence != "" && con.Sentence != "":
+				o.Sentence += " || " + con.Sentence
+				continue next
+			}
+		}
+		out = append(out, con)
+	}
+	return out
 }
 
 // compilePatternTrie compiles one pattern into a trie of its own.
