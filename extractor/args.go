@@ -9,7 +9,8 @@ import (
 
 // arguments fills a rule's roles with its strategies, first success wins.
 // A mention is used for one role only; present holds the sentence's
-// mention types (sentenceTypes). The result, in role order, is a full
+// mention types (sentenceTypes, which has seen sentence si last). The
+// result, in role order, is a full
 // slice of the document's argument buffer, so appending to it copies.
 func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 	var byRank [numRoles]argFound
@@ -23,6 +24,9 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 		j := bits.TrailingZeros32(run)
 		run &^= 1 << j
 		st := &c.strats[j]
+		if !d.mayFind(st) {
+			continue
+		}
 		rs := &c.args[st.role]
 		p.homes, p.abroad = rs.homes, rs.abroad
 		p.types, p.poss = st.types, st.kind == skPoss
@@ -167,8 +171,8 @@ func isCountryKind(k mKind) bool { return k == mCountry }
 // sentenceTypes returns the type bits of the mentions of sentence si,
 // nested ones too, and tyTimes when it has a time phrase. The mentions
 // are in token order. It also starts the sentence's mention checks
-// (argMs) and finds its times (argTimes), which the arguments of its
-// events use.
+// (argMs) and finds its times (argTimes) and words (sentenceWords),
+// which the arguments of its events use.
 func (d *doc) sentenceTypes(si int) uint16 {
 	s := d.sents[si]
 	k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
@@ -178,12 +182,49 @@ func (d *doc) sentenceTypes(si int) uint16 {
 	if d.argTimes[0] < d.argTimes[1] {
 		types = tyTimes
 	}
+	held := false
 	for ; k < len(d.ms) && d.ms[k].tb < s.te; k++ {
 		b := mentionTypeBit(&d.ms[k])
 		types |= b
 		d.argMs = append(d.argMs, mentionChecks{types: b})
+		held = held || d.heldAt(k)
+	}
+	d.argLists, d.argPreps = d.sentenceWords(s)
+	if held {
+		d.argPreps = ^uint64(0) // "in" and "at" find a place of custody without the word
 	}
 	return types
+}
+
+// sentenceWords returns the word lists of the tokens of sentence s, and
+// the bits id%64 of the vocabulary ids of its prepositions.
+func (d *doc) sentenceWords(s sentence) (lists, preps uint64) {
+	toks := d.toks[s.tb:s.te]
+	for k := range toks {
+		m := toks[k].mask
+		lists |= m
+		if m&(1<<lPrep) != 0 {
+			preps |= 1 << uint(toks[k].id&63)
+		}
+	}
+	return lists, preps
+}
+
+// mayFind reports whether strategy st may find something in the sentence
+// sentenceTypes saw last: a prepositional strategy needs its word (but
+// "custody", no preposition, is looked for anyway), a verb's controller
+// or controllee an ordering verb, and a governor's agent an aspect verb
+// ("resumes", "stop").
+func (d *doc) mayFind(st *strategy) bool {
+	switch st.kind {
+	case skPrepAfter, skPrepAround:
+		return st.word == 0 || st.word == wCustody || d.argPreps&(1<<uint(st.word&63)) != 0
+	case skController, skControllee:
+		return d.argLists&(1<<lOrderVerbs) != 0
+	case skGovernor:
+		return d.argLists&(1<<lAspectVerbs) != 0
+	}
+	return true
 }
 
 // mentionChecks caches, for one mention of a sentence, its type bit and

@@ -56,12 +56,14 @@ type doc struct {
 	trigHits         []hit
 	sentMemo         []sentMatch
 	// argMs are the checks of the mentions d.ms[argLo:] of argSent, the
-	// sentence whose events get their arguments (sentenceTypes), and
-	// argTimes the range of d.times in it.
-	argMs    []mentionChecks
-	argLo    int
-	argSent  sentence
-	argTimes [2]int
+	// sentence whose events get their arguments (sentenceTypes),
+	// argTimes the range of d.times in it, and argLists and argPreps its
+	// word lists and prepositions (sentenceWords).
+	argMs              []mentionChecks
+	argLo              int
+	argSent            sentence
+	argTimes           [2]int
+	argLists, argPreps uint64
 
 	// Buffers of resolution: entities (ents point into entSlab), ids,
 	// per-country counts and the mentions attached to entities.
