@@ -116,7 +116,8 @@ func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found i
 	}
 	s := d.sents[si]
 	best, dist := -1, 1<<30
-	for k := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb }); k < len(d.ms) && d.ms[k].tb < s.te; k++ {
+	lo, hi := d.sentenceMentions(s)
+	for k := lo; k < hi; k++ {
 		m := &d.ms[k]
 		if n := abs(m.tb - tb); n < dist && isPlaceMention(m.kind) && !used.has(k) && !d.inNorthKorea(m) && d.heldIn(m, s) && !d.sourcePlace(k, s) {
 			best, dist = k, n
@@ -225,6 +226,20 @@ func (d *doc) mayFind(st *strategy) bool {
 		return d.argLists&(1<<lAspectVerbs) != 0
 	}
 	return true
+}
+
+// sentenceMentions returns the range of d.ms that starts in sentence s,
+// the one sentenceTypes found when s was the last it saw.
+func (d *doc) sentenceMentions(s sentence) (int, int) {
+	if s == d.argSent {
+		return d.argLo, d.argLo + len(d.argMs)
+	}
+	lo := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
+	hi := lo
+	for hi < len(d.ms) && d.ms[hi].tb < s.te {
+		hi++
+	}
+	return lo, hi
 }
 
 // mentionChecks caches, for one mention of a sentence, its type bit and
@@ -1469,17 +1484,18 @@ func (d *doc) stateBody(si, tb, te int, p *picker) int {
 		return mi
 	}
 	best, bestDist := -1, 16
-	for i := s.tb; i < s.te; i++ {
-		mi := d.topAt[i]
-		if mi < 0 || !p.ok(int(mi)) {
-			continue
+	lo, hi := d.sentenceMentions(s)
+	for k := lo; k < hi; k++ {
+		i := d.ms[k].tb
+		if int(d.topAt[i]) != k || !p.ok(k) {
+			continue // a nested mention, or one p does not take
 		}
 		dist := abs(i - tb)
 		if i >= te {
 			dist = i - te
 		}
 		if dist < bestDist {
-			best, bestDist = int(mi), dist
+			best, bestDist = k, dist
 		}
 	}
 	return best
