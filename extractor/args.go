@@ -707,22 +707,23 @@ func (d *doc) subject(si, tb int, p *picker) int {
 	for i := tb - 1; i >= s.tb && steps < 30; i-- {
 		steps++
 		t := &d.toks[i]
-		if t.low == ";" || t.low == ":" {
-			return -1
-		}
-		if t.is(lSpeech) && t.low != "according" && i+1 < tb && !d.is(i+1, lPrep) {
-			// "Kim ... said loyalty fund quotas had doubled": the
-			// speaker is no participant of the reported event.
-			return -1
-		}
-		if t.low == "who" && i > s.tb {
-			// "envoys who have struggled to meet Pyongyang's demands":
-			// the antecedent of "who" is the subject of its clause.
-			if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && p.ok(int(mi)) {
-				return int(mi)
+		if t.kind != tkPunct {
+			if t.is(lSpeech) && t.low != "according" && i+1 < tb && !d.is(i+1, lPrep) {
+				// "Kim ... said loyalty fund quotas had doubled": the
+				// speaker is no participant of the reported event.
+				return -1
 			}
-		}
-		if t.low == "," {
+			if t.low == "who" && i > s.tb {
+				// "envoys who have struggled to meet Pyongyang's
+				// demands": the antecedent of "who" is the subject of
+				// its clause.
+				if mi := d.topCover[i-1]; mi >= 0 && d.ms[mi].te == i && p.ok(int(mi)) {
+					return int(mi)
+				}
+			}
+		} else if t.id == wSemicolon || t.low == ":" {
+			return -1
+		} else if t.id == wComma {
 			// "Romania, an EU member, has never sent": step over the
 			// appositive to the group it describes.
 			if k := d.appositiveStart(i, s.tb); k >= 0 {
