@@ -83,11 +83,12 @@ func (d *doc) sentenceCues(si int) []cueHit {
 	out := d.cueBuf[:0]
 	hits := d.hitBuf[:0]
 	exceptEnd := -1
-	for i := s.tb; i < s.te; i++ {
-		if !d.toks[i].has(flCueStart) {
+	toks := d.toks[:s.te] // local: most tokens only have their flag tested
+	for i := s.tb; i < len(toks); i++ {
+		if !toks[i].has(flCueStart) {
 			continue
 		}
-		if cs.except.mayStart(&d.toks[i]) {
+		if cs.except.mayStart(&toks[i]) {
 			for _, h := range cs.except.matchAt(d, i, s.te, hits[:0]) {
 				exceptEnd = max(exceptEnd, h.end)
 			}
