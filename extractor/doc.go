@@ -68,7 +68,7 @@ type doc struct {
 	// Buffers of resolution: entities (ents point into entSlab), ids,
 	// per-country counts and the mentions attached to entities.
 	entSlab  []entity
-	byID     map[string]int
+	ids      idTable
 	countBuf []int32
 	attached []attachment
 	idKey    []byte // an entity id being built
@@ -275,7 +275,7 @@ func (x *Extractor) putDoc(d *doc) {
 		aliasBuf: d.aliasBuf[:0],
 		seen:     seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
-		entSlab: d.entSlab[:0], byID: d.byID, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0], gazEnts: d.gazEnts[:0],
+		entSlab: d.entSlab[:0], ids: d.ids, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0], gazEnts: d.gazEnts[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],
 		ents: d.ents[:0], trigHits: d.trigHits[:0], sentMemo: d.sentMemo[:0], argMs: d.argMs[:0],
 	}

@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -26,10 +27,7 @@ type entity struct {
 // id, resolves bare heads and roles, "the authorities", capitals standing
 // for governments, and pronouns, and merges mentions with the same id.
 func (d *doc) resolve() {
-	if d.byID == nil {
-		d.byID = map[string]int{}
-	}
-	clear(d.byID)
+	d.ids.next()
 	g := d.k.gaz
 	d.gazEnts = grow(d.gazEnts, len(g.countries)+len(g.cities)+len(g.regions)+len(g.orgs))
 	clear(d.gazEnts)
@@ -38,7 +36,7 @@ func (d *doc) resolve() {
 	}
 	d.entSlab = d.entSlab[:0]
 	domAll, domActor := d.dominantCountries()
-	ctx := &resolveCtx{domAll: domAll, domActor: domActor, byID: d.byID}
+	ctx := &resolveCtx{domAll: domAll, domActor: domActor}
 	// Pass 1: places, agencies and organisations, then qualified actors
 	// (whose agency must be resolved first).
 	for _, actors := range []bool{false, true} {
@@ -142,7 +140,6 @@ func (d *doc) pairOfRole(m *mention) bool {
 // resolveCtx carries what resolution needs across mentions.
 type resolveCtx struct {
 	domAll, domActor int
-	byID             map[string]int
 	lastAuthority    int // country of the last "authorities" mention with a country
 	// qualified actor mentions sorted by role, modifiers and position, and
 	// by role and position
@@ -348,11 +345,11 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	var e int
 	if key != nil {
 		d.idKey = key[:0]
-		e = d.entityForKey(key, typ, name, country, mi, ctx)
+		e = d.entityForKey(key, typ, name, country, mi)
 	} else if known := d.gazEnts[slot]; known > 0 {
 		e = int(known) - 1
 	} else {
-		e = d.entityForEntry(id, typ, &name, country, mi, ctx)
+		e = d.entityForEntry(id, typ, &name, country, mi)
 		d.gazEnts[slot] = int32(e) + 1
 	}
 	if region != "" && d.ents[e].regionID == "" {
@@ -364,22 +361,24 @@ func (d *doc) resolveMention(mi int, ctx *resolveCtx) {
 	d.attach(mi, e)
 }
 
-// entityForKey is entityFor for an id built in a buffer: the id and name
-// strings are only made for a new entity.
-func (d *doc) entityForKey(key []byte, typ domain.EntityType, name nameParts, country, mi int, ctx *resolveCtx) int {
-	if e, ok := ctx.byID[string(key)]; ok {
-		return e
+// entityForKey returns the index of the entity whose id is built in key,
+// creating it: the name string is only made for a new entity.
+func (d *doc) entityForKey(key []byte, typ domain.EntityType, name nameParts, country, mi int) int {
+	s := d.ids.byKey(key)
+	if s.doc == d.ids.doc {
+		return int(s.ent)
 	}
-	return d.newEntity(string(key), typ, name.String(), country, mi, ctx)
+	return d.newEntity(s, typ, name.String(), country, mi)
 }
 
-// entityForEntry is entityFor for the precomputed id of a gazetteer
-// entry: the name is only made for a new entity.
-func (d *doc) entityForEntry(id string, typ domain.EntityType, name *nameParts, country, mi int, ctx *resolveCtx) int {
-	if e, ok := ctx.byID[id]; ok {
-		return e
+// entityForEntry is entityForKey for the precomputed id of a gazetteer
+// entry.
+func (d *doc) entityForEntry(id string, typ domain.EntityType, name *nameParts, country, mi int) int {
+	s := d.ids.byString(id)
+	if s.doc == d.ids.doc {
+		return int(s.ent)
 	}
-	return d.newEntity(id, typ, name.String(), country, mi, ctx)
+	return d.newEntity(s, typ, name.String(), country, mi)
 }
 
 // nameParts is an entity name in parts, joined only when needed.
@@ -393,25 +392,72 @@ func (p *nameParts) String() string {
 	return p[0] + p[1] + p[2] + p[3] + p[4]
 }
 
-// entityFor returns the index of the entity with id, creating it.
-func (d *doc) entityFor(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
-	if e, ok := ctx.byID[id]; ok {
-		return e
-	}
-	return d.newEntity(id, typ, name, country, mi, ctx)
-}
-
-// newEntity makes an entity with an id no entity of the document has yet
+// newEntity makes the entity of an id no entity of the document has yet
 // and returns its index.
-func (d *doc) newEntity(id string, typ domain.EntityType, name string, country, mi int, ctx *resolveCtx) int {
+func (d *doc) newEntity(s *idEntity, typ domain.EntityType, name string, country, mi int) int {
 	if len(d.entSlab) == cap(d.entSlab) {
 		// A new slab: entities already made keep their addresses.
 		d.entSlab = make([]entity, 0, max(16, 2*cap(d.entSlab)))
 	}
-	d.entSlab = append(d.entSlab, entity{id: id, typ: typ, name: name, country: country, memberOf: -1, first: d.ms[mi].tb})
+	d.entSlab = append(d.entSlab, entity{id: s.id, typ: typ, name: name, country: country, memberOf: -1, first: d.ms[mi].tb})
 	d.ents = append(d.ents, &d.entSlab[len(d.entSlab)-1])
-	ctx.byID[id] = len(d.ents) - 1
+	s.doc, s.ent = d.ids.doc, int32(len(d.ents)-1)
 	return len(d.ents) - 1
+}
+
+// idTable finds entities by id. It outlives a document in the pooled doc,
+// so that an id met in an earlier document keeps its string: the id of a
+// new entity is then neither made again nor inserted again.
+type idTable struct {
+	index map[string]int32 // id -> index in ids
+	ids   []idEntity
+	doc   uint32 // the document being resolved, counted from 1
+}
+
+// idEntity is an id and its entity in document doc; an entity of an
+// earlier document is no entity of the current one.
+type idEntity struct {
+	id  string
+	doc uint32
+	ent int32
+}
+
+// maxPooledIDs bounds the ids a table keeps from one document to the next.
+const maxPooledIDs = 1 << 14
+
+// next starts a new document, with no entities yet.
+func (t *idTable) next() {
+	if t.index == nil {
+		t.index = map[string]int32{}
+	}
+	if len(t.ids) >= maxPooledIDs || t.doc == math.MaxUint32 {
+		clear(t.index)
+		t.ids, t.doc = t.ids[:0], 0
+	}
+	t.doc++
+}
+
+// byKey returns the entry of the id in key, adding it if it is new.
+func (t *idTable) byKey(key []byte) *idEntity {
+	if k, ok := t.index[string(key)]; ok {
+		return &t.ids[k]
+	}
+	return t.add(string(key))
+}
+
+// byString returns the entry of id, adding it if it is new.
+func (t *idTable) byString(id string) *idEntity {
+	if k, ok := t.index[id]; ok {
+		return &t.ids[k]
+	}
+	return t.add(id)
+}
+
+// add adds an id with no entity and returns its entry.
+func (t *idTable) add(id string) *idEntity {
+	t.index[id] = int32(len(t.ids))
+	t.ids = append(t.ids, idEntity{id: id})
+	return &t.ids[len(t.ids)-1]
 }
 
 // attach makes mention mi a mention of entity e.
@@ -614,7 +660,11 @@ func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
 		country = ctx.domAll
 	}
 	m.country = country
-	e := d.entityFor("actor:"+d.code(country)+":"+slugify(m.slug), domain.Actor, d.span(m.tb, m.te).Text, country, mi, ctx)
+	key := append(d.idKey[:0], "actor:"...)
+	key = append(append(key, d.code(country)...), ':')
+	key = appendSlug(key, m.slug)
+	d.idKey = key[:0]
+	e := d.entityForKey(key, domain.Actor, nameParts{d.span(m.tb, m.te).Text}, country, mi)
 	ctx.persons[m.slug] = e
 	d.attach(mi, e)
 }
@@ -688,7 +738,7 @@ func (d *doc) newBareActor(mi int, ctx *resolveCtx) {
 	m.country = country
 	id, name := d.actorID(m, country)
 	d.idKey = id[:0]
-	e := d.entityForKey(id, domain.Actor, nameParts{name}, country, mi, ctx)
+	e := d.entityForKey(id, domain.Actor, nameParts{name}, country, mi)
 	d.attach(mi, e)
 }
 
