@@ -102,23 +102,19 @@ func (d *dict) find(toks []token, i, limit int, buf []int32) ([]int32, int) {
 	}
 }
 
-// oneWord answers find without a walk where token i is a plain name
-// that the next token does not continue: the ids of its entries, which
-// end at i+1.
-func (d *dict) oneWord(toks []token, i, limit int, buf []int32) ([]int32, bool) {
+// plainAt answers find without a walk where token i is a plain name that
+// the next token does not continue: it returns the name's node, whose
+// entries end at i+1, or nil.
+func (d *dict) plainAt(toks []token, i, limit int) *tnode {
 	id := toks[i].id
 	if int(id) >= len(d.plain) || !d.plain[id] {
-		return nil, false
+		return nil
 	}
 	n := d.t.root.child(id)
-	if i+1 < limit && n.child(toks[i+1].id) != nil {
-		return nil, false
+	if i+1 < limit && d.t.next(n, &toks[i+1]) != nil {
+		return nil
 	}
-	out := buf[:0]
-	for _, a := range n.accept {
-		out = append(out, a) // one or two ids: cheaper than a memmove call
-	}
-	return out, true
+	return n
 }
 
 // markPlain fills in plain once the trie is frozen and densified.
@@ -185,9 +181,12 @@ func (d *doc) longest(dc *dict, i, limit int, buf []int32) ([]int32, int) {
 		}
 		return buf, m.end
 	}
-	ids, ok := dc.oneWord(d.toks, i, limit, buf)
-	e := i + 1
-	if !ok {
+	ids, e := buf[:0], i+1
+	if n := dc.plainAt(d.toks, i, limit); n != nil {
+		for _, a := range n.accept {
+			ids = append(ids, a) // one or two ids: cheaper than a memmove call
+		}
+	} else {
 		ids, e = dc.find(d.toks, i, limit, buf)
 	}
 	m.valid = len(ids) <= len(m.ids)
@@ -207,10 +206,10 @@ func (d *doc) nameEnd(dc *dict, i, limit int) int {
 	if i >= limit || d.toks[i].dicts&dc.bit == 0 {
 		return i
 	}
-	var buf [16]int32
-	if _, ok := dc.oneWord(d.toks, i, limit, buf[:0]); ok {
+	if dc.plainAt(d.toks, i, limit) != nil {
 		return i + 1
 	}
+	var buf [16]int32
 	if ids, e := d.longest(dc, i, limit, buf[:0]); len(ids) > 0 {
 		return e
 	}
