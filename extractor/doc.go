@@ -32,6 +32,7 @@ type doc struct {
 	topAt    []int32 // token -> top mention starting there, or -1
 	topCover []int32 // token -> top mention covering it, or -1
 	acronyms map[string]acronymDef
+	miss     headMiss // the last head the chunker found nothing at
 
 	ents   []*entity
 	events []eventFound

@@ -349,13 +349,32 @@ func (d *doc) parseNP(i, limit, si int) int {
 		return d.bareNationality(nats, j2, si)
 	}
 	n := len(d.ms)
+	if count == 0 && d.missAt(j) {
+		return i
+	}
 	if e := d.parseCoreAt(j, start, limit, si, nil, count); e > j {
 		d.markDistinct(n, start, db)
 		d.prefixMods(n, db, de)
 		d.bothGroup(i, start, n, si)
 		return d.postModifier(n, d.familyPair(n, e, limit, si), limit, si)
 	}
+	if count == 0 {
+		d.miss = headMiss{at: j + 1, ms: n, acronyms: len(d.acronyms)}
+	}
 	return i
+}
+
+// headMiss records a token where parseCoreAt, with no nationality or count
+// before it, found no phrase: at is the token + 1, ms and acronyms the
+// numbers of mentions and acronyms then. A failed "the office" makes the
+// chunker try "office" next, and parseCoreAt there gives the same answer
+// (the phrase start does not decide it) until a mention or an acronym is
+// recorded.
+type headMiss struct{ at, ms, acronyms int }
+
+// missAt reports whether parseCoreAt is known to find nothing at token j.
+func (d *doc) missAt(j int) bool {
+	return d.miss.at == j+1 && d.miss.ms == len(d.ms) && d.miss.acronyms == len(d.acronyms)
 }
 
 // bareCount reports whether "the" or "all" at i and a count read from
