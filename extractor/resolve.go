@@ -39,15 +39,22 @@ func (d *doc) resolve() {
 	ctx := &resolveCtx{domAll: domAll, domActor: domActor}
 	// Pass 1: places, agencies and organisations, then qualified actors
 	// (whose agency must be resolved first).
-	for _, actors := range []bool{false, true} {
-		for mi := range d.ms {
-			m := &d.ms[mi]
-			if m.kind == mPronoun || m.kind == mGroupNoun || m.kind == mLoc || (m.kind == mActor) != actors || m.kind == mActor && m.bare {
-				continue
+	actors := d.intBuf[:0]
+	for mi := range d.ms {
+		switch m := &d.ms[mi]; m.kind {
+		case mPronoun, mGroupNoun, mLoc: // no entity of their own here
+		case mActor:
+			if !m.bare {
+				actors = append(actors, mi)
 			}
+		default:
 			d.resolveMention(mi, ctx)
 		}
 	}
+	for _, mi := range actors {
+		d.resolveMention(mi, ctx)
+	}
+	d.intBuf = actors[:0]
 	// Pass 2: bare actors take the country of a qualified group of the same
 	// role, or the article's main nationality.
 	if !d.hasBareActor() {
