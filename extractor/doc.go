@@ -201,36 +201,50 @@ func (d *doc) mentionsInOrder() bool {
 // sortMentions puts the mentions in order, stably: by start, the longer
 // first.
 func (d *doc) sortMentions() {
+	// An insertion sort: the mentions come sentence by sentence, nearly
+	// in order (a phrase after the names inside it), so each moves only a
+	// few places, and never out of its sentence.
 	order := d.intBuf[:0]
 	for i := range d.ms {
 		order = append(order, i)
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := &d.ms[i], &d.ms[j]
-		if a.tb != b.tb {
-			return a.tb - b.tb
+		a, j := &d.ms[i], i
+		for ; j > 0; j-- {
+			b := &d.ms[order[j-1]]
+			if b.tb < a.tb || b.tb == a.tb && b.te >= a.te {
+				break
+			}
+			order[j] = order[j-1]
 		}
-		return b.te - a.te
-	})
-	// member and place refer to indices before sorting; remap them.
-	newIdx := d.intBuf2[:0]
-	for range d.ms {
-		newIdx = append(newIdx, 0)
+		order[j] = i
 	}
-	sorted := d.msAlt[:0]
+	// Most mentions stay where they are: only those that move are copied,
+	// out and back. member and place refer to indices before sorting;
+	// remap them.
+	newIdx := slices.Grow(d.intBuf2[:0], len(order))[:len(order)]
+	moved := d.msAlt[:0]
 	for ni, oi := range order {
 		newIdx[oi] = ni
-		sorted = append(sorted, d.ms[oi])
-	}
-	for i := range sorted {
-		if sorted[i].member >= 0 {
-			sorted[i].member = newIdx[sorted[i].member]
-		}
-		if sorted[i].place >= 0 {
-			sorted[i].place = newIdx[sorted[i].place]
+		if ni != oi {
+			moved = append(moved, d.ms[oi])
 		}
 	}
-	d.ms, d.msAlt = sorted, d.ms[:0]
+	k := 0
+	for ni, oi := range order {
+		if ni != oi {
+			d.ms[ni] = moved[k]
+			k++
+		}
+	}
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.member >= 0 {
+			m.member = newIdx[m.member]
+		}
+		if m.place >= 0 {
+			m.place = newIdx[m.place]
+		}
+	}
+	d.msAlt = moved[:0]
 	d.intBuf, d.intBuf2 = order[:0], newIdx[:0]
 }
 
