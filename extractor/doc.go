@@ -288,7 +288,7 @@ func (x *Extractor) putDoc(d *doc) {
 		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
 		aliasBuf: d.aliasBuf[:0],
-		seen:     seenSet{list: d.seen.list[:0]}, argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
+		seen:     d.seen.keep(), argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
 		candBuf: d.candBuf[:0], keptBuf: d.keptBuf[:0],
 		entSlab: d.entSlab[:0], ids: d.ids, countBuf: d.countBuf[:0], attached: d.attached[:0], idKey: d.idKey[:0], gazEnts: d.gazEnts[:0],
 		byKeyBuf: d.byKeyBuf[:0], byRoleBuf: d.byRoleBuf[:0],

@@ -274,11 +274,18 @@ type seenSet struct {
 	m    map[string]bool
 }
 
-// reset empties the set and adds first.
+// reset empties the set and adds first. The strings left in the list's
+// array are cleared once the document is done, by keep.
 func (s *seenSet) reset(first string) {
-	clear(s.list)
 	s.list = append(s.list[:0], first)
 	s.m = nil
+}
+
+// keep returns an empty set with s's list, its array cleared so that it
+// keeps no text alive while pooled.
+func (s *seenSet) keep() seenSet {
+	clear(s.list[:cap(s.list)])
+	return seenSet{list: s.list[:0]}
 }
 
 // add adds x and reports whether it was new.
