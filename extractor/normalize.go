@@ -281,11 +281,18 @@ type runFinder struct {
 }
 
 // next returns where the first such run at or after from starts, len(s)
-// when there is none; s[from] is not white space.
+// when there is none; s[from] is not white space. A position found
+// earlier is kept while it is still ahead.
 func (f *runFinder) next(from int) int {
-	f.nl = indexFrom(f.s, "\n", from, f.nl)
-	f.cr = indexFrom(f.s, "\r", from, f.cr)
-	f.sp = indexFrom(f.s, "  ", from, f.sp)
+	if f.nl < from {
+		f.nl = afterFrom(f.s, from, bytes.IndexByte(f.s[from:], '\n'))
+	}
+	if f.cr < from {
+		f.cr = afterFrom(f.s, from, bytes.IndexByte(f.s[from:], '\r'))
+	}
+	if f.sp < from {
+		f.sp = afterFrom(f.s, from, bytes.Index(f.s[from:], []byte{' ', ' '}))
+	}
 	i := min(f.nl, f.cr, f.sp)
 	if i < len(f.s) && f.s[i-1] == ' ' {
 		i-- // a space before a line break starts the run
@@ -293,17 +300,13 @@ func (f *runFinder) next(from int) int {
 	return i
 }
 
-// indexFrom returns the first index of sub in s at or after from, len(s)
-// when there is none; last is the answer of the previous search, kept
-// while it is still ahead.
-func indexFrom(s []byte, sub string, from, last int) int {
-	if last >= from {
-		return last
+// afterFrom turns i, the answer of a search in s[from:], into an index of
+// s, len(s) when nothing was found.
+func afterFrom(s []byte, from, i int) int {
+	if i < 0 {
+		return len(s)
 	}
-	if i := bytes.Index(s[from:], []byte(sub)); i >= 0 {
-		return from + i
-	}
-	return len(s)
+	return from + i
 }
 
 // hashWriter feeds strings to a hash through a buffer of hashChunk bytes.
