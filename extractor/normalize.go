@@ -264,7 +264,7 @@ func articleID(n *normText, buf []byte) (string, []byte) {
 		for isSpaceByte(s[j]) {
 			j++ // s has no white space at its end, so s[j] exists
 		}
-		w.write([]byte{' '})
+		w.space()
 		start = j
 	}
 	w.h.Write(w.buf)
@@ -323,10 +323,21 @@ func (w *hashWriter) write(s []byte) {
 		k := min(len(s), hashChunk-len(w.buf))
 		w.buf = append(w.buf, s[:k]...)
 		s = s[k:]
-		if len(w.buf) == hashChunk {
-			w.h.Write(w.buf)
-			w.buf = w.buf[:0]
-		}
+		w.flushFull()
+	}
+}
+
+// space feeds one space to the hash through the buffer.
+func (w *hashWriter) space() {
+	w.buf = append(w.buf, ' ')
+	w.flushFull()
+}
+
+// flushFull hashes the buffer once it holds hashChunk bytes.
+func (w *hashWriter) flushFull() {
+	if len(w.buf) == hashChunk {
+		w.h.Write(w.buf)
+		w.buf = w.buf[:0]
 	}
 }
 
