@@ -26,7 +26,6 @@ type doc struct {
 	times       []timeSpan
 
 	ms       []mention
-	msAlt    []mention // second buffer for sorting ms
 	intBuf   []int
 	intBuf2  []int
 	topAt    []int32 // token -> top mention starting there, or -1
@@ -217,23 +216,10 @@ func (d *doc) sortMentions() {
 		}
 		order[j] = i
 	}
-	// Most mentions stay where they are: only those that move are copied,
-	// out and back. member and place refer to indices before sorting;
-	// remap them.
+	// member and place refer to indices before sorting; remap them.
 	newIdx := slices.Grow(d.intBuf2[:0], len(order))[:len(order)]
-	moved := d.msAlt[:0]
 	for ni, oi := range order {
 		newIdx[oi] = ni
-		if ni != oi {
-			moved = append(moved, d.ms[oi])
-		}
-	}
-	k := 0
-	for ni, oi := range order {
-		if ni != oi {
-			d.ms[ni] = moved[k]
-			k++
-		}
 	}
 	for i := range d.ms {
 		m := &d.ms[i]
@@ -244,7 +230,20 @@ func (d *doc) sortMentions() {
 			m.place = newIdx[m.place]
 		}
 	}
-	d.msAlt = moved[:0]
+	// Move the mentions in place, one cycle of the permutation at a time:
+	// most stay where they are, and each that moves is copied once.
+	for p := range order {
+		if order[p] == p {
+			continue
+		}
+		first, q := d.ms[p], p
+		for order[q] != p {
+			next := order[q]
+			d.ms[q], order[q] = d.ms[next], q
+			q = next
+		}
+		d.ms[q], order[q] = first, q
+	}
 	d.intBuf, d.intBuf2 = order[:0], newIdx[:0]
 }
 
@@ -285,7 +284,7 @@ func (x *Extractor) putDoc(d *doc) {
 		norm: d.norm.keep(),
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0], goods: d.goods[:0],
 		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
-		topCover: d.topCover[:0], events: d.events[:0], msAlt: d.msAlt[:0],
+		topCover: d.topCover[:0], events: d.events[:0],
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
 		aliasBuf: d.aliasBuf[:0],
 		seen:     d.seen.keep(), argBuf: d.argBuf[:0], cueBuf: d.cueBuf[:0],
