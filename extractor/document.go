@@ -69,8 +69,8 @@ func (d *doc) document(source string, o *Output) domain.Document {
 	o.aliases = reuse(o.aliases, len(out.aliases))
 	d.aliasBuf = exactAliases(doc.Entities, out.aliases, o.aliases)
 	na := 0
-	for _, ev := range d.events {
-		na += len(ev.args)
+	for k := range d.events {
+		na += len(d.events[k].args)
 	}
 	o.args = reuse(o.args, na)
 	out.args = o.args[:0]
@@ -101,7 +101,8 @@ func (d *doc) eventIDs(articleID string) string {
 	restore := h.(encoding.BinaryUnmarshaler)
 	var sum [sha256.Size]byte
 	var hx [16]byte
-	for _, ev := range d.events {
+	for k := range d.events {
+		ev := &d.events[k]
 		trig := d.span(ev.tb, ev.te)
 		key := d.keyBuf[:0]
 		key = append(key, ev.rule.ID...)
@@ -242,7 +243,8 @@ func (d *doc) inTextOrder(mentions []int) bool {
 // outEvent converts a found event with its id into oev, which is zero.
 func (d *doc) outEvent(oev *domain.Event, id string, ev *eventFound, out *outBufs) {
 	a0 := len(out.args)
-	for _, a := range ev.args {
+	for k := range ev.args {
+		a := &ev.args[k]
 		out.args = out.args[:len(out.args)+1]
 		arg := &out.args[len(out.args)-1]
 		arg.Role = a.role
