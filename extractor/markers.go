@@ -14,13 +14,15 @@ const (
 // for lines with one, and a final state for lines with a line marker, so
 // that a step is a single table read.
 type markerScanner struct {
-	class  [256]uint8
+	class  [256]uint16
 	nclass int
-	// next holds, at state*nclass+class, the next state times nclass.
-	next []uint32
+	// next holds, at state*nclass+class, the next state times nclass. A
+	// uint16 index needs no bounds check (newMarkerScanner makes sure the
+	// states fit).
+	next *[1 << 16]uint16
 	// credit is the first state with a credit marker, line the state with
 	// a line marker, both times nclass.
-	credit, line uint32
+	credit, line uint16
 }
 
 // acNode is a trie state of the automaton while it is built.
@@ -41,8 +43,11 @@ func newMarkerScanner(lines, credits []string) *markerScanner {
 	}
 	trie := m.link(nodes)
 	n := len(nodes)
-	m.credit, m.line = uint32(n*m.nclass), uint32(2*n*m.nclass)
-	m.next = make([]uint32, (2*n+1)*m.nclass)
+	if (2*n+1)*m.nclass > 1<<16 {
+		panic("boilerplate: too many markers for the scanner")
+	}
+	m.credit, m.line = uint16(n*m.nclass), uint16(2*n*m.nclass)
+	m.next = new([1 << 16]uint16)
 	for st := range 2 * n {
 		for cl := range m.nclass {
 			nx := trie[st%n*m.nclass+cl]
@@ -51,9 +56,9 @@ func newMarkerScanner(lines, credits []string) *markerScanner {
 			case kinds&markLine != 0:
 				m.next[st*m.nclass+cl] = m.line
 			case kinds&markCredit != 0 || st >= n:
-				m.next[st*m.nclass+cl] = uint32((n + nx) * m.nclass)
+				m.next[st*m.nclass+cl] = uint16((n + nx) * m.nclass)
 			default:
-				m.next[st*m.nclass+cl] = uint32(nx * m.nclass)
+				m.next[st*m.nclass+cl] = uint16(nx * m.nclass)
 			}
 		}
 	}
@@ -69,7 +74,7 @@ func (m *markerScanner) add(nodes []acNode, w string, kind uint8) []acNode {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if m.class[c] == 0 {
-			m.class[c] = uint8(m.nclass)
+			m.class[c] = uint16(m.nclass)
 			m.nclass++
 		}
 		nx, ok := nodes[st].child[c]
@@ -119,16 +124,16 @@ func (m *markerScanner) link(nodes []acNode) []int {
 // when a credit marker does, else 0.
 func (m *markerScanner) scan(s []byte) uint8 {
 	next, class := m.next, &m.class
-	var st uint32
+	var st uint16
 	i := 0
 	for ; i < len(s)-3; i += 4 { // four bytes a turn: a quarter of the loop tests
-		st = next[st+uint32(class[s[i]])]
-		st = next[st+uint32(class[s[i+1]])]
-		st = next[st+uint32(class[s[i+2]])]
-		st = next[st+uint32(class[s[i+3]])]
+		st = next[st+class[s[i]]]
+		st = next[st+class[s[i+1]]]
+		st = next[st+class[s[i+2]]]
+		st = next[st+class[s[i+3]]]
 	}
 	for ; i < len(s); i++ {
-		st = next[st+uint32(class[s[i]])]
+		st = next[st+class[s[i]]]
 	}
 	switch {
 	case st == m.line:
