@@ -98,7 +98,7 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 	v.markStarters(k.cues.except, flCueStart)
 	markTimeStarts(v)
 	for _, t := range tries {
-		t.densify(len(v.masks))
+		t.densify(len(v.tags))
 	}
 	trig.t.useStartFlag(v, flTrigStart)
 	v.table = newWordTable(v.ids)
@@ -108,14 +108,14 @@ func NewFromFS(fsys fs.FS) (*Extractor, error) {
 		return nil, err
 	}
 	for _, dc := range ds {
-		dc.markPlain(len(v.masks))
+		dc.markPlain(len(v.tags))
 	}
 	g.bodies, g.nats = 1<<6, 1<<7
 	v.markKindStarters(g.names, g.bodies, func(e *dictEntry) bool { return e.kind == ekAgency || e.kind == ekOrg })
 	v.markKindStarters(g.names, g.nats, func(e *dictEntry) bool {
 		return e.kind == ekAdjective || e.kind == ekCountry || e.kind == ekCity && g.capitalOf(e.ref) >= 0
 	})
-	v.numbers = make([]float64, len(v.masks))
+	v.numbers = make([]float64, len(v.tags))
 	for w, x := range k.lex.numbers {
 		v.numbers[v.ids[w]] = x
 	}

@@ -21,7 +21,7 @@ func TestMinimize(t *testing.T) {
 			t.Fatalf("compile %q: %v", tt.pattern, err)
 		}
 		before := len(tr.nodes())
-		tr.freeze(&vocab{ids: map[string]int32{}, words: []string{""}, masks: []uint64{0}, starts: []uint16{0}})
+		tr.freeze(&vocab{ids: map[string]int32{}, words: []string{""}, tags: []wordTags{{}}})
 		tr.minimize()
 		if got := len(tr.nodes()); got >= tt.fewerThan || got > before {
 			t.Errorf("%q: got %d nodes after minimising (%d before), want fewer than %d", tt.pattern, got, before, tt.fewerThan)

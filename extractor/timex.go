@@ -105,13 +105,13 @@ var timeStartWords = [...]string{"in", "on", "within", "at", "during", "by", "sh
 // with: those of the time lists, the number words ("two days later") and
 // timeStartWords, so that findTimes tests one flag per token.
 func markTimeStarts(v *vocab) {
-	for id, mask := range v.masks {
-		if mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 || v.starts[id]&flNumberWord != 0 {
-			v.starts[id] |= flTimeStart
+	for id := range v.tags {
+		if tg := &v.tags[id]; tg.mask&(1<<lTimePreps|1<<lTimeRel|1<<lMonths) != 0 || tg.starts&flNumberWord != 0 {
+			tg.starts |= flTimeStart
 		}
 	}
 	for _, w := range timeStartWords {
-		v.starts[v.intern(w)] |= flTimeStart
+		v.tags[v.intern(w)].starts |= flTimeStart
 	}
 }
 

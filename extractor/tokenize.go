@@ -228,8 +228,9 @@ func scanCommon(n *normText, v *vocab, out []token, i int, pending uint16) ([]to
 		t := &buf[nt]
 		nt++
 		t.nb, t.ne = int32(i), int32(end)
-		t.kind, t.flags = kind, flags|v.starts[id] // id 0 has no lists and no flags
-		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
+		tg := &v.tags[id] // id 0 has no lists and no flags
+		t.kind, t.flags = kind, flags|tg.starts
+		t.id, t.mask, t.dicts = id, tg.mask, tg.dicts
 		pending = 0
 		i = end - 1
 	}

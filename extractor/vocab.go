@@ -99,32 +99,37 @@ var codeWords = [numCodeWords - 1]string{
 
 // vocab maps known words to ids; id 0 is every unknown word.
 type vocab struct {
-	ids    map[string]int32
-	words  []string  // id -> word, the inverse of ids
-	table  wordTable // the same as ids, for the tokenizer
-	masks  []uint64  // id -> word list bits
-	starts []uint16  // id -> flNPStart, flAmountStart, flCueStart, flNumberWord
+	ids   map[string]int32
+	words []string   // id -> word, the inverse of ids
+	table wordTable  // the same as ids, for the tokenizer
+	tags  []wordTags // id -> what a token of the word carries
 	// numbers are the values of number words (flNumberWord) by id.
 	numbers []float64
-	dicts   []uint8 // id -> bits of the dictionaries names start with
+}
+
+// wordTags are what the tokenizer copies from the vocabulary into a
+// token of a word, kept together so that a token reads one entry.
+type wordTags struct {
+	mask   uint64 // word list bits
+	starts uint16 // flNPStart, flAmountStart, flCueStart, flNumberWord, ...
+	dicts  uint8  // bits of the dictionaries names start with
 }
 
 func (v *vocab) intern(w string) int32 {
 	if id, ok := v.ids[w]; ok {
 		return id
 	}
-	id := int32(len(v.masks))
+	id := int32(len(v.tags))
 	v.ids[w] = id
 	v.words = append(v.words, w)
-	v.masks = append(v.masks, 0)
-	v.starts = append(v.starts, 0)
+	v.tags = append(v.tags, wordTags{})
 	return id
 }
 
 // buildVocab interns the words of every trie and word list, freezes the
 // tries onto ids and sets the list bits.
 func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
-	v := &vocab{ids: map[string]int32{}, words: []string{""}, masks: []uint64{0}, starts: []uint16{0}}
+	v := &vocab{ids: map[string]int32{}, words: []string{""}, tags: []wordTags{{}}}
 	for i, w := range codeWords {
 		if id := v.intern(w); id != int32(i+1) {
 			return nil, fmt.Errorf("vocabulary: code word %q got id %d, want %d", w, id, i+1)
@@ -136,7 +141,7 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 	for bit, name := range lx.listNames {
 		for w := range lx.lists[name] {
 			id := v.intern(w)
-			v.masks[id] |= 1 << uint(bit)
+			v.tags[id].mask |= 1 << uint(bit)
 		}
 	}
 	for _, t := range tries {
@@ -145,10 +150,10 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 		t.compileClasses(lx)
 	}
 	for w := range lx.numbers {
-		v.starts[v.intern(w)] |= flNPStart | flAmountStart | flNumberWord
+		v.tags[v.intern(w)].starts |= flNPStart | flAmountStart | flNumberWord
 	}
 	for w := range lx.lists["approx"] {
-		v.starts[v.intern(w)] |= flAmountStart
+		v.tags[v.intern(w)].starts |= flAmountStart
 	}
 	return v, nil
 }
@@ -156,8 +161,9 @@ func buildVocab(lx *lexicon, tries []*trie) (*vocab, error) {
 // tag sets the id of token t, its word lists and the flags of its word.
 func (v *vocab) tag(t *token, id int32) {
 	if id != 0 {
-		t.id, t.mask, t.dicts = id, v.masks[id], v.dicts[id]
-		t.flags |= v.starts[id]
+		tg := &v.tags[id]
+		t.id, t.mask, t.dicts = id, tg.mask, tg.dicts
+		t.flags |= tg.starts
 	}
 }
 
@@ -323,7 +329,7 @@ func (t *wordTable) find(k wordKey, n int) int32 {
 // markStarters flags the words that can start an entry of a trie.
 func (v *vocab) markStarters(t *trie, flag uint16) {
 	for id := range t.root.ids {
-		v.starts[id] |= flag
+		v.tags[id].starts |= flag
 	}
 }
 
@@ -333,11 +339,10 @@ func (v *vocab) markDictStarters(ds []*dict) error {
 	if len(ds) > 6 {
 		return fmt.Errorf("at most 6 dictionaries, got %d", len(ds))
 	}
-	v.dicts = make([]uint8, len(v.masks))
 	for k, d := range ds {
 		d.bit = 1 << k
 		for id := range d.t.root.ids {
-			v.dicts[id] |= d.bit
+			v.tags[id].dicts |= d.bit
 		}
 	}
 	return nil
@@ -351,7 +356,7 @@ func (v *vocab) markKindStarters(d *dict, bit uint8, keep func(*dictEntry) bool)
 		c.walk(func(n *tnode) bool {
 			for _, a := range n.accept {
 				if keep(&d.entries[a]) {
-					v.dicts[id] |= bit
+					v.tags[id].dicts |= bit
 					return false
 				}
 			}
