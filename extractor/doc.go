@@ -139,28 +139,44 @@ func (d *doc) tokenize() {
 		d.toks = all
 		return
 	}
-	// The tokens before the first drop stay where they are.
-	first := sort.Search(len(all), func(i int) bool { return int(all[i].nb) >= drop[0].b })
-	k := 0
-	n := first        // tokens kept so far
+	// The tokens before the first drop stay where they are; the kept
+	// tokens after it are moved down a run at a time. A dropped span holds
+	// the tokens that start in it, except a last one that runs past it.
+	i := tokenAt(all, 0, drop[0].b)
+	n := i            // tokens kept so far
 	var breaks uint16 // line breaks before dropped tokens, kept for the next token
-	for i := first; i < len(all); i++ {
-		t := &all[i]
-		for k < len(drop) && int(t.nb) >= drop[k].e {
-			k++
+	for _, sp := range drop {
+		b := tokenAt(all, i, sp.b)
+		n, breaks = keepRun(all, n, i, b, breaks)
+		i = tokenAt(all, b, sp.e)
+		if i > b && int(all[i-1].ne) > sp.e {
+			i--
 		}
-		if k < len(drop) && int(t.nb) >= drop[k].b && int(t.ne) <= drop[k].e {
-			breaks |= t.flags & (flNLBefore | flBlankBefore | flSpaceBefore)
-			continue
+		for k := b; k < i; k++ {
+			breaks |= all[k].flags & (flNLBefore | flBlankBefore | flSpaceBefore)
 		}
-		t.flags |= breaks
-		breaks = 0
-		if n != i {
-			all[n] = *t
-		}
-		n++
 	}
+	n, _ = keepRun(all, n, i, len(all), breaks)
 	d.toks = all[:n]
+}
+
+// tokenAt returns the first of toks[i:] that starts at or after byte x.
+func tokenAt(toks []token, i, x int) int {
+	return i + sort.Search(len(toks)-i, func(k int) bool { return int(toks[i+k].nb) >= x })
+}
+
+// keepRun moves the kept tokens toks[i:j] to toks[n:], giving the first of
+// them the line breaks of the dropped tokens before it, and returns the
+// new number of kept tokens and the breaks still to give.
+func keepRun(toks []token, n, i, j int, breaks uint16) (int, uint16) {
+	if i == j {
+		return n, breaks
+	}
+	toks[i].flags |= breaks
+	if n != i {
+		copy(toks[n:], toks[i:j])
+	}
+	return n + j - i, 0
 }
 
 // indexMentions orders the mentions and indexes the top ones by token.
