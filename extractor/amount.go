@@ -99,7 +99,7 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	// "in cash" filler, then a period.
 	if end+1 < limit && d.toks[end].low == "in" && d.toks[end+1].low == "cash" {
 		if p, pe := d.periodAt(end+2, limit); p != "" {
-			return amountSpan{tb: start, te: pe, amount: &domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p}}, true
+			return amountSpan{tb: start, te: pe, amount: d.newAmount(domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p})}, true
 		}
 		end += 2
 	}
@@ -107,7 +107,21 @@ func (d *doc) amountAt(i, limit int, lx *lexicon) (amountSpan, bool) {
 	if p != "" {
 		end = pe
 	}
-	return amountSpan{tb: start, te: end, amount: &domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p}}, true
+	return amountSpan{tb: start, te: end, amount: d.newAmount(domain.Amount{Min: lo, Max: hi, Currency: cur, Period: p})}, true
+}
+
+// amountChunk is how many amounts newAmount allocates at once.
+const amountChunk = 64
+
+// newAmount returns a pointer to a copy of a in the amount slab, which
+// the document's output may keep: the slab's amounts are never written
+// again, and a full slab is replaced by a new one, not reused.
+func (d *doc) newAmount(a domain.Amount) *domain.Amount {
+	if len(d.amountSlab) == cap(d.amountSlab) {
+		d.amountSlab = make([]domain.Amount, 0, amountChunk)
+	}
+	d.amountSlab = append(d.amountSlab, a)
+	return &d.amountSlab[len(d.amountSlab)-1]
 }
 
 // goodsAt parses the rest of a quantity of goods whose number runs from

@@ -22,7 +22,8 @@ type doc struct {
 	amounts     []amountSpan
 	amountCover []int32
 	amountEnd   int
-	goods       []amountSpan // quantities of goods, for amount arguments only
+	goods       []amountSpan    // quantities of goods, for amount arguments only
+	amountSlab  []domain.Amount // structured amounts handed out (newAmount)
 	times       []timeSpan
 
 	ms       []mention
@@ -299,7 +300,7 @@ func (x *Extractor) putDoc(d *doc) {
 	*d = doc{
 		norm: d.norm.keep(),
 		toks: d.toks[:0], sents: d.sents[:0], sentOf: d.sentOf[:0], amounts: d.amounts[:0], goods: d.goods[:0],
-		amountCover: d.amountCover[:0], times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
+		amountCover: d.amountCover[:0], amountSlab: d.amountSlab, times: d.times[:0], ms: d.ms[:0], topAt: d.topAt[:0],
 		topCover: d.topCover[:0], events: d.events[:0],
 		intBuf: d.intBuf[:0], intBuf2: d.intBuf2[:0], hitBuf: d.hitBuf[:0], keyBuf: d.keyBuf[:0], hashBuf: d.hashBuf[:0], lowBuf: d.lowBuf[:0],
 		aliasBuf: d.aliasBuf[:0],
