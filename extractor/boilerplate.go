@@ -13,6 +13,7 @@ import (
 type boilerplate struct {
 	lines, starts, credits, prefixes []string
 	markers                          *markerScanner // lines and credits, found in one pass
+	prefixFirst                      [256]bool      // the first bytes of the prefixes
 }
 
 func newBoilerplate(r *rawBoilerplate) *boilerplate {
@@ -28,6 +29,11 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 	}
 	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
 	bp.markers = newMarkerScanner(bp.lines, bp.credits)
+	for _, p := range bp.prefixes {
+		if p != "" {
+			bp.prefixFirst[p[0]] = true
+		}
+	}
 	return bp
 }
 
@@ -69,13 +75,10 @@ func (bp *boilerplate) line(lower []byte, b, e int, out []span) []span {
 	if found&markLine != 0 || bp.dropShort(trimmed) {
 		return append(out, span{b, e})
 	}
-	for _, p := range bp.prefixes {
-		if hasPrefix(trimmed, p) {
-			out = append(out, span{off, off + len(p)})
-			off += len(p)
-			trimmed = trimmed[len(p):]
-			break
-		}
+	if k := bp.prefixOf(trimmed); k > 0 {
+		out = append(out, span{off, off + k})
+		off += k
+		trimmed = trimmed[k:]
 	}
 	if found&markCredit != 0 {
 		best := -1
@@ -90,6 +93,20 @@ func (bp *boilerplate) line(lower []byte, b, e int, out []span) []span {
 		}
 	}
 	return out
+}
+
+// prefixOf returns the length of the first drop prefix t starts with, 0
+// when there is none; t is not empty.
+func (bp *boilerplate) prefixOf(t []byte) int {
+	if !bp.prefixFirst[t[0]] {
+		return 0
+	}
+	for _, p := range bp.prefixes {
+		if hasPrefix(t, p) {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // dropShort reports whether a whole line is boilerplate by its e-mail
