@@ -163,21 +163,24 @@ func (d *doc) currencyAt(i, limit int) (string, int) {
 	return d.k.lex.curCodes[n.accept[0]], end
 }
 
-// periodAt returns the canonical period named at token i ("per year").
+// periodAt returns the canonical period named at token i ("per year"):
+// the longest of up to three words. Their key is built once; the shorter
+// phrases' keys are its prefixes.
 func (d *doc) periodAt(i, limit int) (string, int) {
-	for n := 3; n >= 1; n-- {
-		if i+n > limit {
-			continue
+	var ends [3]int
+	n := 0
+	b := d.keyBuf[:0]
+	for k := i; k < min(i+len(ends), limit); k++ {
+		if k > i {
+			b = append(b, ' ')
 		}
-		b := d.keyBuf[:0]
-		for k := i; k < i+n; k++ {
-			if k > i {
-				b = append(b, ' ')
-			}
-			b = append(b, d.toks[k].low...)
-		}
-		d.keyBuf = b
-		if p, ok := d.k.lex.periods[string(b)]; ok {
+		b = append(b, d.toks[k].low...)
+		ends[n] = len(b)
+		n++
+	}
+	d.keyBuf = b
+	for ; n > 0; n-- {
+		if p, ok := d.k.lex.periods[string(b[:ends[n-1]])]; ok {
 			return p, i + n
 		}
 	}
