@@ -46,7 +46,7 @@ type roleStrategies struct {
 	// ("a family of five from Sinuiju escaped").
 	homes bool
 	// abroad keeps North Korean places out of the role: the origin of a
-	// return.
+	// return, the destination of a defection.
 	abroad bool
 	// all has the bits of its strategies in the rule's strats.
 	all uint32
@@ -263,8 +263,9 @@ func compileRule(r *Rule, k *knowledge) (*compiledRule, error) {
 	sort.Strings(roles)
 	for _, role := range roles {
 		rs := roleStrategies{role: domain.Role(role), rank: roleOrder(domain.Role(role)),
-			homes:  r.Type == domain.Defection && domain.Role(role) == domain.Origin,
-			abroad: r.Type == domain.Repatriation && domain.Role(role) == domain.Origin}
+			homes: r.Type == domain.Defection && domain.Role(role) == domain.Origin,
+			abroad: r.Type == domain.Repatriation && domain.Role(role) == domain.Origin ||
+				r.Type == domain.Defection && domain.Role(role) == domain.Destination}
 		for _, s := range r.Arguments[domain.Role(role)] {
 			st, err := parseStrategy(s)
 			if err != nil {

@@ -262,6 +262,10 @@ func TestArgumentSpans(t *testing.T) {
 		{"One woman in her 50s from Hyesan was sent back in May.", "sent back", domain.Repatriation, domain.Origin, ""},
 		{"A family of four from Hoeryong escaped across the Tumen River in June.", "escaped", domain.Defection, domain.Origin, "Hoeryong"},
 		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
+		// Nor is a place in North Korea where a defector went: "to North
+		// Korea" there belongs to the return coordinated with the flight.
+		{"Loggers who run away are usually caught and returned to North Korea.", "run away", domain.Defection, domain.Destination, ""},
+		{"Two loggers ran away to Vladivostok in May.", "ran away", domain.Defection, domain.Destination, "Vladivostok"},
 		// "the six" or "all eleven" standing alone is a group named before,
 		// and an abbreviation's stop ("Nov. 15") does not cut a gap.
 		{"Six women were caught in Antu. The six were driven to Tumen on Nov. 15 and handed to North Korean border guards.", "The six", domain.Repatriation, domain.Patient, "The six"},
