@@ -116,7 +116,7 @@ func (d *doc) heldPlace(r *Rule, si, tb int, byRank *[numRoles]argFound, found i
 	}
 	s := d.sents[si]
 	best, dist := -1, 1<<30
-	lo, hi := d.sentenceMentions(s)
+	lo, hi := d.sentenceMentions()
 	for k := lo; k < hi; k++ {
 		m := &d.ms[k]
 		if n := abs(m.tb - tb); n < dist && isPlaceMention(m.kind) && !used.has(k) && !d.inNorthKorea(m) && d.heldIn(m, s) && !d.sourcePlace(k, s) {
@@ -228,18 +228,10 @@ func (d *doc) mayFind(st *strategy) bool {
 	return true
 }
 
-// sentenceMentions returns the range of d.ms that starts in sentence s,
-// the one sentenceTypes found when s was the last it saw.
-func (d *doc) sentenceMentions(s sentence) (int, int) {
-	if s == d.argSent {
-		return d.argLo, d.argLo + len(d.argMs)
-	}
-	lo := sort.Search(len(d.ms), func(k int) bool { return d.ms[k].tb >= s.tb })
-	hi := lo
-	for hi < len(d.ms) && d.ms[hi].tb < s.te {
-		hi++
-	}
-	return lo, hi
+// sentenceMentions returns the range of d.ms that starts in the sentence
+// sentenceTypes saw last, the one whose arguments are being found.
+func (d *doc) sentenceMentions() (int, int) {
+	return d.argLo, d.argLo + len(d.argMs)
 }
 
 // mentionChecks caches, for one mention of a sentence, its type bit and
@@ -1475,7 +1467,6 @@ func (d *doc) whereAntecedent(si, tb int, p *picker) int {
 // stateBody finds the body that demands: an agency inside the trigger, one
 // after "to" just after it, or the nearest agency in the sentence.
 func (d *doc) stateBody(si, tb, te int, p *picker) int {
-	s := d.sents[si]
 	for i := tb; i < te; i++ {
 		if mi := d.topAt[i]; mi >= 0 && p.ok(int(mi)) {
 			return int(mi)
@@ -1485,7 +1476,7 @@ func (d *doc) stateBody(si, tb, te int, p *picker) int {
 		return mi
 	}
 	best, bestDist := -1, 16
-	lo, hi := d.sentenceMentions(s)
+	lo, hi := d.sentenceMentions()
 	for k := lo; k < hi; k++ {
 		i := d.ms[k].tb
 		if int(d.topAt[i]) != k || !p.ok(k) {
@@ -1698,10 +1689,7 @@ func (d *doc) npWord(i int) bool {
 // sentence, or else the nearest before it in the same clause.
 func (d *doc) timeArg(si, tb, te int) (argFound, bool) {
 	s := d.sents[si]
-	first, last := d.argTimes[0], d.argTimes[1]
-	if s != d.argSent {
-		first, last = d.timesOf(s)
-	}
+	first, last := d.argTimes[0], d.argTimes[1] // the times of s (sentenceTypes)
 	for _, t := range d.times[first:last] {
 		if d.reportTime(t) || d.causeClause(t) {
 			continue
