@@ -16,9 +16,9 @@ type boilerplate struct {
 	prefixFirst                      [256]bool      // the first bytes of the prefixes
 }
 
-func newBoilerplate(r *rawBoilerplate) *boilerplate {
+func newBoilerplate(r *rawBoilerplate) (*boilerplate, error) {
 	if r == nil {
-		return &boilerplate{}
+		return &boilerplate{}, nil
 	}
 	low := func(xs []string) []string {
 		out := make([]string, len(xs))
@@ -28,13 +28,17 @@ func newBoilerplate(r *rawBoilerplate) *boilerplate {
 		return out
 	}
 	bp := &boilerplate{lines: low(r.Lines), starts: low(r.Starts), credits: low(r.Credits), prefixes: low(r.Prefix)}
-	bp.markers = newMarkerScanner(bp.lines, bp.credits)
+	markers, err := newMarkerScanner(bp.lines, bp.credits)
+	if err != nil {
+		return nil, err
+	}
+	bp.markers = markers
 	for _, p := range bp.prefixes {
 		if p != "" {
 			bp.prefixFirst[p[0]] = true
 		}
 	}
-	return bp
+	return bp, nil
 }
 
 // maxBoilerLine is the longest line checked for boilerplate markers.

@@ -48,7 +48,10 @@ func loadKnowledge(files []dataFile) (*knowledge, error) {
 	if err != nil {
 		return nil, err
 	}
-	bp := newBoilerplate(raw.Boilerplate)
+	bp, err := newBoilerplate(raw.Boilerplate)
+	if err != nil {
+		return nil, err
+	}
 	return &knowledge{lex: lx, gaz: gz, cues: cues, boil: bp}, nil
 }
 

@@ -1,5 +1,7 @@
 package extractor
 
+import "fmt"
+
 // Marker kinds of the boilerplate scanner.
 const (
 	markLine   = 1 // the whole line is boilerplate
@@ -19,7 +21,7 @@ type markerScanner struct {
 	// next holds, at state*nclass+class, the next state times nclass. A
 	// uint16 index needs no bounds check (newMarkerScanner makes sure the
 	// states fit).
-	next *[1 << 16]uint16
+	next *[maxMarkerStates]uint16
 	// credit is the first state with a credit marker, line the state with
 	// a line marker, both times nclass.
 	credit, line uint16
@@ -32,8 +34,12 @@ type acNode struct {
 	kinds uint8 // the kinds of the markers ending here or at a suffix
 }
 
-// newMarkerScanner builds a scanner for line and credit markers.
-func newMarkerScanner(lines, credits []string) *markerScanner {
+// maxMarkerStates bounds the scanner's table, which uint16 indices address.
+const maxMarkerStates = 1 << 16
+
+// newMarkerScanner builds a scanner for line and credit markers; it fails
+// when they are too many or too varied for its table.
+func newMarkerScanner(lines, credits []string) (*markerScanner, error) {
 	m := &markerScanner{nclass: 1}
 	nodes := []acNode{{child: map[byte]int{}}}
 	for kind, ms := range map[uint8][]string{markLine: lines, markCredit: credits} {
@@ -43,11 +49,11 @@ func newMarkerScanner(lines, credits []string) *markerScanner {
 	}
 	trie := m.link(nodes)
 	n := len(nodes)
-	if (2*n+1)*m.nclass > 1<<16 {
-		panic("boilerplate: too many markers for the scanner")
+	if size := (2*n + 1) * m.nclass; size > maxMarkerStates {
+		return nil, fmt.Errorf("boilerplate: the line and credit markers need a table of %d entries, more than %d: use fewer or shorter markers", size, maxMarkerStates)
 	}
 	m.credit, m.line = uint16(n*m.nclass), uint16(2*n*m.nclass)
-	m.next = new([1 << 16]uint16)
+	m.next = new([maxMarkerStates]uint16)
 	for st := range 2 * n {
 		for cl := range m.nclass {
 			nx := trie[st%n*m.nclass+cl]
@@ -65,7 +71,7 @@ func newMarkerScanner(lines, credits []string) *markerScanner {
 	for cl := range m.nclass {
 		m.next[int(m.line)+cl] = m.line
 	}
-	return m
+	return m, nil
 }
 
 // add adds marker w of a kind to the trie nodes, giving its bytes classes.

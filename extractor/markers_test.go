@@ -4,13 +4,17 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestMarkerScanner checks the scanner against strings.Contains on random
 // lines made of pieces of the markers.
 func TestMarkerScanner(t *testing.T) {
 	markers := map[uint8][]string{markLine: {"read in korean", "©", "www.", "he", "she"}, markCredit: {"photo:", "(ap)", "hers", "e"}}
-	m := newMarkerScanner(markers[markLine], markers[markCredit])
+	m, err := newMarkerScanner(markers[markLine], markers[markCredit])
+	if err != nil {
+		t.Fatal(err)
+	}
 	pieces := []string{"read", " in ", "korean", "©", "w", "ww.", "he", "s", "photo", ":", "(", "ap)", "x", "r", "©x"}
 	r := rand.New(rand.NewSource(1))
 	for range 20000 {
@@ -33,5 +37,28 @@ func TestMarkerScanner(t *testing.T) {
 		if got := m.scan([]byte(line)); got != want {
 			t.Fatalf("scan(%q) = %d, want %d", line, got, want)
 		}
+	}
+}
+
+// TestTooManyMarkers checks that boilerplate markers too many for the
+// scanner's table fail loading with an error, not a panic.
+func TestTooManyMarkers(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	var b strings.Builder
+	b.WriteString("boilerplate:\n  drop_lines_containing: [")
+	for i := range 3000 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		for range 10 {
+			b.WriteByte("abcdefghijklmnopqrstuvwxyz0123456789"[r.Intn(36)])
+		}
+	}
+	b.WriteString("]\n")
+	fsys := embeddedFS(t)
+	fsys["lexicon/boilerplate.yaml"] = &fstest.MapFile{Data: []byte(b.String())}
+	_, err := NewFromFS(fsys)
+	if err == nil || !strings.Contains(err.Error(), "markers") {
+		t.Fatalf("NewFromFS error = %v, want one about the markers", err)
 	}
 }
