@@ -124,7 +124,9 @@ func TestEntityKinds(t *testing.T) {
 // TestActorNames checks the names of groups: counts and what comes before
 // them are left out and a family pair keeps its whole phrase. "The woman"
 // is the woman named before, while a woman not named before makes no
-// entity, nor does what people are taken for ("not refugees").
+// entity, nor does what people are taken for ("not refugees"). "A man"
+// or "a woman" in apposition, and a person "surnamed" there, are the group
+// they describe.
 func TestActorNames(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -139,6 +141,11 @@ func TestActorNames(t *testing.T) {
 		{"A woman crossed the Tumen River in 2018.", "woman", ""},
 		{"A UN resolution required member states to send the workers home.", "member states", "member states"},
 		{"China treats the escapees as economic migrants, not refugees.", "refugees", ""},
+		{"The manager, a man in his 50s surnamed Han, was arrested.", "Han", "manager"},
+		{"The manager, a man in his 50s surnamed Han, was arrested.", "man", "manager"},
+		{"The broker, a woman in her 40s from Musan, was arrested.", "woman", "broker"},
+		{"Police arrested a man in Hyesan.", "man", "man"},
+		{"Police arrested the broker, a man from Musan, and his wife.", "man", "broker"},
 	}
 	for _, tt := range tests {
 		doc := mustExtract(t, x, tt.text)

@@ -67,6 +67,15 @@ func (d *doc) resolve() {
 		// "treats them as migrants, not refugees": what people are taken
 		// for names no group of its own.
 		if m.kind == mActor && m.bare && !d.complement(mi, d.sents[m.sent].tb) {
+			if e := d.appositiveHead(mi); e >= 0 {
+				// "a man" describing the group is no alias of it.
+				if m.te-m.tb == 1 {
+					m.kind, m.pron = mPronoun, pronGeneric
+				}
+				m.country = d.ents[e].country
+				d.attach(mi, e)
+				continue
+			}
 			d.resolveBareActor(mi, ctx)
 		}
 	}
@@ -96,6 +105,8 @@ func (d *doc) resolveLast(ctx *resolveCtx) {
 		m := &d.ms[mi]
 		if m.kind == mPronoun && m.pron == pronGeneric {
 			if e := d.namedBefore(mi); e >= 0 {
+				d.attach(mi, e)
+			} else if e := d.appositiveHead(mi); e >= 0 {
 				d.attach(mi, e)
 			}
 			continue
@@ -678,12 +689,19 @@ func (d *doc) resolvePerson(mi int, ctx *resolveCtx) {
 
 // appositionGroup returns the entity of the single group a named person
 // stands in apposition to ("A first secretary at the embassy, Ri
-// Song-chol,"), or -1. Only the mentions of the person's own sentence are
-// looked at, so the search is bounded by the sentence length.
+// Song-chol,"; "The manager, a man in his 50s surnamed Han,"), or -1.
+// Only the mentions of the person's own sentence are looked at, so the
+// search is bounded by the sentence length.
 func (d *doc) appositionGroup(mi int) int {
 	m := &d.ms[mi]
 	s := d.sents[m.sent]
-	if m.tb-1 <= s.tb || d.toks[m.tb-1].low != "," {
+	if m.tb-1 <= s.tb {
+		return -1
+	}
+	if w := d.toks[m.tb-1].low; w == "surnamed" || w == "named" {
+		return d.describedGroup(mi, m.tb-1)
+	}
+	if d.toks[m.tb-1].low != "," {
 		return -1
 	}
 	first := mi
@@ -697,6 +715,53 @@ func (d *doc) appositionGroup(mi int) int {
 		}
 	}
 	return -1
+}
+
+// describedGroup returns the entity of the group before an appositive
+// that opens with "a" or "an" and holds token end, with no comma between
+// its start and end ("The broker, a woman in her 40s from Musan"), or -1.
+// It looks back at most eight tokens.
+func (d *doc) describedGroup(mi, end int) int {
+	m := &d.ms[mi]
+	sb := d.sents[m.sent].tb
+	for k := end - 1; k > sb+1 && k >= end-8; k-- {
+		if d.toks[k].id == wComma || d.toks[k].is(lAux) || d.toks[k].is(lAuxBe) {
+			return -1
+		}
+		if (d.toks[k].id == wA || d.toks[k].id == wAn) && d.toks[k-1].id == wComma {
+			return d.groupEndingAt(mi, k-1)
+		}
+	}
+	return -1
+}
+
+// groupEndingAt returns the entity of the single group whose mention,
+// before mention mi in its sentence, ends at token end, or -1.
+func (d *doc) groupEndingAt(mi, end int) int {
+	sent := d.ms[mi].sent
+	for k := mi - 1; k >= 0 && d.ms[k].sent == sent; k-- {
+		if o := &d.ms[k]; o.te == end && o.top {
+			if (o.kind == mActor || o.kind == mPerson) && !o.plural && o.ent >= 0 {
+				return o.ent
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// appositiveHead returns the entity of the single group that a lone "man"
+// or "woman" describes in apposition ("The broker, a woman in her 40s
+// from Musan,"), or -1.
+func (d *doc) appositiveHead(mi int) int {
+	m := &d.ms[mi]
+	if w := d.toks[m.tb].low; w != "man" && w != "woman" || m.tb < 2 {
+		return -1
+	}
+	if id := d.toks[m.tb-1].id; id != wA && id != wAn || d.toks[m.tb-2].id != wComma {
+		return -1
+	}
+	return d.groupEndingAt(mi, m.tb-2)
 }
 
 // noVerbBetween reports whether [from, to) holds only a noun phrase's
