@@ -212,7 +212,7 @@ func (d *doc) outEntity(oe *domain.Entity, e *entity, out *outBufs) {
 		last = m.tb
 		out.mentions = out.mentions[:len(out.mentions)+1]
 		om := &out.mentions[len(out.mentions)-1]
-		sp := d.span(m.tb, m.te)
+		sp := d.span(d.kinStart(m, m.tb), m.te)
 		om.Text, om.Start, om.End, om.Count = sp.Text, sp.Start, sp.End, m.count
 		if m.kind == mPronoun {
 			continue
@@ -248,7 +248,11 @@ func (d *doc) outEvent(oev *domain.Event, id string, ev *eventFound, out *outBuf
 		out.args = out.args[:len(out.args)+1]
 		arg := &out.args[len(out.args)-1]
 		arg.Role = a.role
-		sp := d.span(a.tb, a.te)
+		tb := a.tb
+		if a.mention >= 0 {
+			tb = d.kinStart(&d.ms[a.mention], tb)
+		}
+		sp := d.span(tb, a.te)
 		arg.Text, arg.Start, arg.End = sp.Text, sp.Start, sp.End
 		if a.amount != nil {
 			arg.Amount = a.amount
@@ -267,6 +271,20 @@ func (d *doc) outEvent(oev *domain.Event, id string, ev *eventFound, out *outBuf
 	oev.Sentence = d.span(s.tb, s.te)
 	oev.Arguments = out.args[a0:len(out.args):len(out.args)]
 	oev.Rule, oev.Confidence = ev.rule.ID, ev.rule.Confidence
+}
+
+// kinStart returns where the text of a relative starts when span start
+// tb is the mention's own: at the "his", "her", "their" or "our" before
+// it, which names whose relative is meant ("her son"); else tb.
+func (d *doc) kinStart(m *mention, tb int) int {
+	if tb != m.tb || m.kind != mActor || tb == d.sents[m.sent].tb || !isKin(d.toks[tb].low) {
+		return tb
+	}
+	switch d.toks[tb-1].low {
+	case "his", "her", "their", "our":
+		return tb - 1
+	}
+	return tb
 }
 
 // seenSet is a small set of strings, a slice until it grows large. Its

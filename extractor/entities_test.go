@@ -126,7 +126,7 @@ func TestEntityKinds(t *testing.T) {
 // is the woman named before, while a woman not named before makes no
 // entity, nor does what people are taken for ("not refugees"). "A man"
 // or "a woman" in apposition, and a person "surnamed" there, are the group
-// they describe.
+// they describe. A relative's text keeps whose relative it is ("her son").
 func TestActorNames(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
@@ -145,6 +145,7 @@ func TestActorNames(t *testing.T) {
 		{"The manager, a man in his 50s surnamed Han, was arrested.", "man", "manager"},
 		{"The broker, a woman in her 40s from Musan, was arrested.", "woman", "broker"},
 		{"Police arrested a man in Hyesan.", "man", "man"},
+		{"Police detained her son in Hyesan.", "her son", "son"},
 		{"Police arrested the broker, a man from Musan, and his wife.", "man", "broker"},
 	}
 	for _, tt := range tests {
