@@ -826,7 +826,16 @@ func (d *doc) firstGroup(s sentence, from, to int, p *picker) int {
 // group is taken for, not the group itself.
 func (d *doc) complement(mi, sb int) bool {
 	k := d.phraseStart(&d.ms[mi], sb)
-	return k > sb && (d.toks[k-1].low == "not" || d.toks[k-1].low == "as")
+	if k <= sb {
+		return false
+	}
+	switch d.toks[k-1].low {
+	case "not", "as":
+		return true
+	case "than": // "migrants rather than refugees"
+		return k-2 > sb && d.toks[k-2].low == "rather"
+	}
+	return false
 }
 
 // appositiveStart returns the comma that opens an appositive closed by the

@@ -124,7 +124,9 @@ func TestEntityKinds(t *testing.T) {
 // TestActorNames checks the names of groups: counts and what comes before
 // them are left out and a family pair keeps its whole phrase. "The woman"
 // is the woman named before, while a woman not named before makes no
-// entity, nor does what people are taken for ("not refugees"). "A man"
+// entity, nor does what people are taken for ("not refugees", "rather
+// than refugees"), nor a role word that only modifies a thing ("student
+// visas"). "A man"
 // or "a woman" in apposition, and a person "surnamed" there, are the group
 // they describe. A relative's text keeps whose relative it is ("her son").
 func TestActorNames(t *testing.T) {
@@ -141,6 +143,9 @@ func TestActorNames(t *testing.T) {
 		{"A woman crossed the Tumen River in 2018.", "woman", ""},
 		{"A UN resolution required member states to send the workers home.", "member states", "member states"},
 		{"China treats the escapees as economic migrants, not refugees.", "refugees", ""},
+		{"China treats the escapees as economic migrants rather than refugees.", "refugees", ""},
+		{"The men entered Russia on student visas.", "student", ""},
+		{"The workers' dormitory is next to the worker hostel.", "worker", ""},
 		{"The manager, a man in his 50s surnamed Han, was arrested.", "Han", "manager"},
 		{"The manager, a man in his 50s surnamed Han, was arrested.", "man", "manager"},
 		{"The broker, a woman in her 40s from Musan, was arrested.", "woman", "broker"},

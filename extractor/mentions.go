@@ -1341,6 +1341,9 @@ func (d *doc) roleAt(j, limit int) (end, role int, mods string, modEnd int) {
 				k = e
 				continue
 			}
+			if e < limit && d.is(e, lNotRoleBefore) {
+				return j, -1, "", k // "student visas"
+			}
 			r := g.roleD.entries[ids[0]].ref
 			if e < limit && d.toks[e].low == "responsible" {
 				e++

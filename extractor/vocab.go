@@ -37,6 +37,7 @@ const (
 	lMoneyQuant
 	lMonths
 	lNotPeople
+	lNotRoleBefore
 	lOrderVerbs
 	lOrgNameHeads
 	lPoss
@@ -55,7 +56,7 @@ const (
 
 var builtinLists = [numBuiltinLists]string{
 	"abbrev", "agency_name_heads", "approx", "aspect_verbs", "aux", "aux_be", "clause_break", "count_bounds", "goods_units", "gov_before", "gov_source", "gov_verbs",
-	"held", "home", "money", "money_quant", "months", "not_people", "order_verbs", "org_name_heads", "poss", "prep",
+	"held", "home", "money", "money_quant", "months", "not_people", "not_role_before", "order_verbs", "org_name_heads", "poss", "prep",
 	"quant_pron", "range", "scale", "speech", "surnames", "time_preps", "time_rel", "time_units", "weekdays",
 }
 
