@@ -30,11 +30,16 @@ func hasEntity(doc domain.Document, typ domain.EntityType, text string) bool {
 }
 
 // TestEntityKinds checks kinds of entity that generalise across articles:
-// bodies named by their place, detention centres, border towns.
+// bodies named by their place, detention centres, border towns, people
+// named by what they do.
 func TestEntityKinds(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []entityCase{
 		{"Hyesan police detained two smugglers last week.", "Hyesan police", domain.Agency, true},
+		{"Interrogators beat him for days.", "Interrogators", domain.Actor, true},
+		{"The boat's captain was fined by the court.", "captain", domain.Actor, true},
+		{"The Party secretary of the farm collected the rice.", "Party secretary", domain.Actor, true},
+		{"A judge sentenced the restaurant's owner to two years.", "owner", domain.Actor, true},
 		{"They were taken to the Onsong county security office.", "Onsong county security office", domain.Agency, true},
 		{"The man is held at a detention facility in Tonghua.", "detention facility in Tonghua", domain.Agency, true},
 		{"Two women were caught and sent to a holding centre.", "holding centre", domain.Agency, false},
