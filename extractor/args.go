@@ -308,7 +308,7 @@ func strategyNeed(st *strategy) uint16 {
 		return tyLoc
 	case skTime:
 		return tyTimes
-	case skAmount, skMoneyNP, skHome, skLeftNP:
+	case skAmount, skMoneyNP, skHome, skLeftNP, skCrossed:
 		return tySentence
 	}
 	return st.types &^ (tySentence | tyTimes)
@@ -524,6 +524,8 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, 
 		return d.homeArg(si, tb, te)
 	case skLeftNP:
 		return d.leftNP(si, tb, te)
+	case skCrossed:
+		return d.crossedNP(si, tb, te)
 	}
 	return argFound{}, false
 }
@@ -1672,6 +1674,84 @@ func (d *doc) leftNP(si, tb, te int) (argFound, bool) {
 		mi = int(m)
 	}
 	return argFound{tb: k, te: e, mention: mi}, true
+}
+
+// crossedNP returns what a crossing trigger crosses, named by a
+// determiner after a crossing verb or "across", "over" or "through" in
+// the trigger or right after it: "waded across the river", "slipped over
+// the border", "swam the Tumen", "walked across the eastern section of
+// the border". A bare place ("crossed into China") is none; a place
+// mention in the phrase is the argument's entity.
+func (d *doc) crossedNP(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	for i := tb; i < s.te && i <= te; i++ {
+		if !crossingWord(d.toks[i].low) {
+			continue
+		}
+		k := i + 1
+		if k >= s.te || !d.is(k, lPoss) {
+			continue
+		}
+		e := d.landmarkEnd(k+1, s.te)
+		if e < 0 {
+			continue
+		}
+		// "the eastern section of the border", "the mudflats of the estuary"
+		if e+2 < s.te && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
+			if e2 := d.landmarkEnd(e+2, s.te); e2 > 0 {
+				e = e2
+			}
+		}
+		mi := -1
+		for _, j := range [2]int{k, k + 1} {
+			if m := d.topAt[j]; m >= 0 && d.ms[m].te <= e {
+				if !isPlaceMention(d.ms[m].kind) && d.ms[m].kind != mLoc {
+					return argFound{}, false // people or bodies are not crossed
+				}
+				mi = int(m)
+				break
+			}
+		}
+		return argFound{tb: k, te: e, mention: mi}, true
+	}
+	return argFound{}, false
+}
+
+// landmarkEnd returns the end of the last landmark word (a river, a
+// border, a name) among the noun phrase words (npWord) from k, at most
+// six, or -1: "the shallow river", "the border fence", not "the border
+// remain rare".
+func (d *doc) landmarkEnd(k, se int) int {
+	e := -1
+	for i := k; i < se && i-k < 6 && d.npWord(i); i++ {
+		if t := &d.toks[i]; t.has(flCap) || isLandmark(t.low) {
+			e = i + 1
+		}
+	}
+	return e
+}
+
+// isLandmark reports a noun naming what people cross on foot or by
+// water: a river, a border, a fence, mountains.
+func isLandmark(w string) bool {
+	switch w {
+	case "river", "rivers", "border", "borders", "frontier", "line", "fence", "fences", "wire", "barrier", "stream", "estuary",
+		"mudflats", "flats", "desert", "mountains", "mountain", "hills", "jungle", "forest", "forests", "sea", "strait", "channel",
+		"ice", "water", "waters", "zone", "section", "stretch", "bank", "shore", "gap", "hole", "mud", "swamp", "marsh":
+		return true
+	}
+	return false
+}
+
+// crossingWord reports a verb of crossing or a preposition of passing
+// across: "cross", "swam", "across", "over", "through".
+func crossingWord(w string) bool {
+	switch w {
+	case "across", "over", "through", "cross", "crosses", "crossed", "crossing", "swim", "swims", "swam", "swum", "swimming",
+		"wade", "wades", "waded", "wading", "ford", "forded", "fording":
+		return true
+	}
+	return false
 }
 
 // npWord reports whether token i can go on a noun phrase after its

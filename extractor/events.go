@@ -463,8 +463,9 @@ func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 		return true
 	case domain.Location:
 		// A place named inside the people ("a soldier from a post in
-		// Hyesan deserted and crossed the Yalu") does not tell apart.
-		return !inPeople(x, p) && !inPeople(y, ev)
+		// Hyesan deserted and crossed the Yalu") does not tell apart, nor
+		// does what a trigger crosses ("fled and waded across the river").
+		return !inPeople(x, p) && !inPeople(y, ev) && !d.crossedArg(x) && !d.crossedArg(y)
 	case domain.AmountRole:
 		return nextTo(x, p) && nextTo(y, ev)
 	case domain.Time:
@@ -473,6 +474,13 @@ func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 		return d.isPeople(x) && d.isPeople(y) && y.te <= ev.tb && d.clauseBreak(p.te, y.tb)
 	}
 	return false
+}
+
+// crossedArg reports whether a place argument is what a crossing verb or
+// preposition crosses, named by a determiner and no place name
+// (crossedNP): "the river", "the border".
+func (d *doc) crossedArg(a argFound) bool {
+	return a.mention < 0 && a.tb > 0 && d.is(a.tb, lPoss) && crossingWord(d.toks[a.tb-1].low)
 }
 
 // inPeople reports whether an argument lies inside the span of its
