@@ -43,6 +43,7 @@ func (d *doc) arguments(r *Rule, si, tb, te int, present uint16) []argFound {
 		run &^= rs.all
 	}
 	found = d.peoplePlace(r, &byRank, found, &used)
+	found = d.payersPlace(r, si, &byRank, found, &used)
 	found = d.originFrom(r, &byRank, found, domain.Location, isTownOrRegion)
 	found = d.originFrom(r, &byRank, found, domain.Agent, isCountryKind)
 	found = d.heldPlace(r, si, tb, &byRank, found, &used)
@@ -80,6 +81,95 @@ func (d *doc) peoplePlace(r *Rule, byRank *[numRoles]argFound, found int, used *
 		return found | 1<<rank
 	}
 	return found
+}
+
+// payersPlace gives a quota with no place of its own the place named
+// right after its payers, where they work or live: "vendors at two of
+// Hamhung's largest markets", "every household in the county", "farms on
+// the outskirts of the city". A named place there is the argument;
+// otherwise a phrase with a determiner that ends in a kind of site or
+// town is ("the county", "the city's residential areas").
+func (d *doc) payersPlace(r *Rule, si int, byRank *[numRoles]argFound, found int, used *usedSet) int {
+	l := rankLocation
+	if r.Type != domain.QuotaDemand || found&(1<<l) != 0 || r.compiled.ranks&(1<<l) == 0 {
+		return found
+	}
+	s := d.sents[si]
+	for _, k := range [2]int{rankPatient, rankAgent} {
+		a := byRank[k]
+		if found&(1<<k) == 0 || a.mention < 0 || isPlaceMention(d.ms[a.mention].kind) {
+			continue
+		}
+		j := a.te
+		if j+2 >= s.te || d.toks[j].low != "at" && d.toks[j].low != "in" && d.toks[j].low != "on" {
+			continue
+		}
+		if mi := d.placeAfterPrep(j+1, s.te); mi >= 0 {
+			if !isPlaceMention(d.ms[mi].kind) || used.has(mi) || d.sourcePlace(mi, s) {
+				continue
+			}
+			p := mentionArg(d, mi)
+			p.role = domain.Location
+			byRank[l] = p
+			return found | 1<<l
+		}
+		if !d.is(j+1, lPoss) {
+			continue
+		}
+		e := d.siteEnd(j+2, s.te)
+		if e < 0 {
+			continue
+		}
+		// "the outskirts of the city"
+		if e+2 < s.te && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
+			if e2 := d.siteEnd(e+2, s.te); e2 > 0 {
+				e = e2
+			}
+		}
+		byRank[l] = argFound{role: domain.Location, tb: j + 1, te: e, mention: -1}
+		return found | 1<<l
+	}
+	return found
+}
+
+// placeAfterPrep returns the first top mention among the few words of
+// a noun phrase from i, numbers and "of" too ("two of Hamhung's largest
+// markets"), or -1.
+func (d *doc) placeAfterPrep(i, se int) int {
+	for k := i; k < se && k < i+5; k++ {
+		if mi := d.topAt[k]; mi >= 0 {
+			return int(mi)
+		}
+		if t := &d.toks[k]; t.kind != tkNumber && !t.has(flNumberWord) && t.low != "of" && !d.npWord(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// siteEnd returns the end of the last word naming a site or a kind of
+// town among the noun phrase words (npWord) from k, at most six, or -1:
+// "the city's residential areas", "the county".
+func (d *doc) siteEnd(k, se int) int {
+	e := -1
+	for i := k; i < se && i-k < 6 && d.npWord(i); i++ {
+		if isSiteWord(d.toks[i].low) {
+			e = i + 1
+		}
+	}
+	return e
+}
+
+// isSiteWord reports a noun naming a place where people work or live: a
+// kind of town, a market, a farm, a site.
+func isSiteWord(w string) bool {
+	switch w {
+	case "district", "districts", "area", "areas", "province", "region", "outskirts", "neighborhood", "neighbourhood", "neighborhoods",
+		"market", "markets", "farm", "farms", "site", "sites", "camp", "camps", "mine", "mines", "factory", "factories", "plant",
+		"shipyard", "restaurant", "restaurants", "capital", "towns", "cities", "villages", "counties", "ports":
+		return true
+	}
+	return isTownKind(w)
 }
 
 // originFrom gives a return with no origin of its own the place in its
@@ -308,7 +398,7 @@ func strategyNeed(st *strategy) uint16 {
 		return tyLoc
 	case skTime:
 		return tyTimes
-	case skAmount, skMoneyNP, skHome, skLeftNP:
+	case skAmount, skMoneyNP, skHome, skLeftNP, skCrossed:
 		return tySentence
 	}
 	return st.types &^ (tySentence | tyTimes)
@@ -524,6 +614,8 @@ func (d *doc) applyStrategy(st *strategy, si, tb, te int, p *picker) (argFound, 
 		return d.homeArg(si, tb, te)
 	case skLeftNP:
 		return d.leftNP(si, tb, te)
+	case skCrossed:
+		return d.crossedNP(si, tb, te)
 	}
 	return argFound{}, false
 }
@@ -1672,6 +1764,84 @@ func (d *doc) leftNP(si, tb, te int) (argFound, bool) {
 		mi = int(m)
 	}
 	return argFound{tb: k, te: e, mention: mi}, true
+}
+
+// crossedNP returns what a crossing trigger crosses, named by a
+// determiner after a crossing verb or "across", "over" or "through" in
+// the trigger or right after it: "waded across the river", "slipped over
+// the border", "swam the Tumen", "walked across the eastern section of
+// the border". A bare place ("crossed into China") is none; a place
+// mention in the phrase is the argument's entity.
+func (d *doc) crossedNP(si, tb, te int) (argFound, bool) {
+	s := d.sents[si]
+	for i := tb; i < s.te && i <= te; i++ {
+		if !crossingWord(d.toks[i].low) {
+			continue
+		}
+		k := i + 1
+		if k >= s.te || !d.is(k, lPoss) {
+			continue
+		}
+		e := d.landmarkEnd(k+1, s.te)
+		if e < 0 {
+			continue
+		}
+		// "the eastern section of the border", "the mudflats of the estuary"
+		if e+2 < s.te && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
+			if e2 := d.landmarkEnd(e+2, s.te); e2 > 0 {
+				e = e2
+			}
+		}
+		mi := -1
+		for _, j := range [2]int{k, k + 1} {
+			if m := d.topAt[j]; m >= 0 && d.ms[m].te <= e {
+				if !isPlaceMention(d.ms[m].kind) && d.ms[m].kind != mLoc {
+					return argFound{}, false // people or bodies are not crossed
+				}
+				mi = int(m)
+				break
+			}
+		}
+		return argFound{tb: k, te: e, mention: mi}, true
+	}
+	return argFound{}, false
+}
+
+// landmarkEnd returns the end of the last landmark word (a river, a
+// border, a name) among the noun phrase words (npWord) from k, at most
+// six, or -1: "the shallow river", "the border fence", not "the border
+// remain rare".
+func (d *doc) landmarkEnd(k, se int) int {
+	e := -1
+	for i := k; i < se && i-k < 6 && d.npWord(i); i++ {
+		if t := &d.toks[i]; t.has(flCap) || isLandmark(t.low) {
+			e = i + 1
+		}
+	}
+	return e
+}
+
+// isLandmark reports a noun naming what people cross on foot or by
+// water: a river, a border, a fence, mountains.
+func isLandmark(w string) bool {
+	switch w {
+	case "river", "rivers", "border", "borders", "frontier", "line", "fence", "fences", "wire", "barrier", "stream", "estuary",
+		"mudflats", "flats", "desert", "mountains", "mountain", "hills", "jungle", "forest", "forests", "sea", "strait", "channel",
+		"ice", "water", "waters", "zone", "section", "stretch", "bank", "shore", "gap", "hole", "mud", "swamp", "marsh":
+		return true
+	}
+	return false
+}
+
+// crossingWord reports a verb of crossing or a preposition of passing
+// across: "cross", "swam", "across", "over", "through".
+func crossingWord(w string) bool {
+	switch w {
+	case "across", "over", "through", "cross", "crosses", "crossed", "crossing", "swim", "swims", "swam", "swum", "swimming",
+		"wade", "wades", "waded", "wading", "ford", "forded", "fording":
+		return true
+	}
+	return false
 }
 
 // npWord reports whether token i can go on a noun phrase after its

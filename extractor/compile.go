@@ -124,6 +124,7 @@ const (
 	skTime
 	skHome
 	skLeftNP
+	skCrossed
 )
 
 // strategyNames lists the argument strategies: what each does and whether
@@ -143,7 +144,7 @@ var strategyNames = map[string]struct {
 	"initial_in": {skInitialIn, true}, "trigger": {skTrigger, true}, "state": {skState, true},
 	"loc_word": {skLocWord, false}, "loc_after": {skLocAfter, false},
 	"amount": {skAmount, false}, "money_np": {skMoneyNP, false}, "time": {skTime, false}, "home": {skHome, false},
-	"left_np": {skLeftNP, false},
+	"left_np": {skLeftNP, false}, "crossed": {skCrossed, false},
 }
 
 // parseStrategy parses "name" or "name:TYPE|TYPE".

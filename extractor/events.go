@@ -463,8 +463,9 @@ func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 		return true
 	case domain.Location:
 		// A place named inside the people ("a soldier from a post in
-		// Hyesan deserted and crossed the Yalu") does not tell apart.
-		return !inPeople(x, p) && !inPeople(y, ev)
+		// Hyesan deserted and crossed the Yalu") does not tell apart, nor
+		// does what a trigger crosses ("fled and waded across the river").
+		return !inPeople(x, p) && !inPeople(y, ev) && !d.crossedArg(x) && !d.crossedArg(y) && !d.payersAt(x, p) && !d.payersAt(y, ev)
 	case domain.AmountRole:
 		return nextTo(x, p) && nextTo(y, ev)
 	case domain.Time:
@@ -475,12 +476,44 @@ func (d *doc) distinguishes(x, y argFound, p, ev *eventFound) bool {
 	return false
 }
 
+// crossedArg reports whether a place argument is what a crossing verb or
+// preposition crosses, named by a determiner and no place name
+// (crossedNP): "the river", "the border".
+func (d *doc) crossedArg(a argFound) bool {
+	return a.mention < 0 && a.tb > 0 && d.is(a.tb, lPoss) && crossingWord(d.toks[a.tb-1].low)
+}
+
 // inPeople reports whether an argument lies inside the span of its
 // event's agent or patient.
 func inPeople(a argFound, ev *eventFound) bool {
 	for _, b := range ev.args {
 		if (b.role == domain.Agent || b.role == domain.Patient) && a.tb >= b.tb && a.te <= b.te {
 			return true
+		}
+	}
+	return false
+}
+
+// payersAt reports whether a place argument is named in the few words
+// after its event's agent or patient that follow "at", "in" or "on"
+// (payersPlace): "every household in the county", "women at a plant in
+// Donggang".
+func (d *doc) payersAt(a argFound, ev *eventFound) bool {
+	if ev.rule.Type != domain.QuotaDemand {
+		return false
+	}
+	for _, b := range ev.args {
+		if (b.role == domain.Agent || b.role == domain.Patient) && a.tb > b.te && a.tb <= b.te+5 {
+			if w := d.toks[b.te].low; w != "at" && w != "in" && w != "on" {
+				continue
+			}
+			k := b.te + 1
+			for k < a.tb && d.toks[k].kind != tkPunct {
+				k++
+			}
+			if k == a.tb {
+				return true
+			}
 		}
 	}
 	return false

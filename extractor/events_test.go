@@ -260,6 +260,19 @@ func TestArgumentSpans(t *testing.T) {
 		// not where a returnee was sent from; a town abroad there is.
 		{"Chinese police sent back a family of three from Musan last week.", "sent back", domain.Repatriation, domain.Origin, ""},
 		{"One woman in her 50s from Hyesan was sent back in May.", "sent back", domain.Repatriation, domain.Origin, ""},
+		// What a crossing verb or "across" crosses is where the escape
+		// happened: a river, a border, a fence, never the words after it.
+		{"Three privates waded across the river near their post at night.", "", domain.Defection, domain.Location, "the river"},
+		{"Two cooks slipped over the border fence before dawn.", "", domain.Defection, domain.Location, "the border fence"},
+		{"Soldiers fleeing across the border remain rare.", "", domain.Defection, domain.Location, "the border"},
+		{"The porter walked across the western stretch of the frontier near Kaesong.", "", domain.Defection, domain.Location, "the western stretch of the frontier"},
+		{"The cook crossed into China in May.", "", domain.Defection, domain.Location, ""},
+		// The place named right after a quota's payers is where they work
+		// or live, its location.
+		{"Officials told vendors at two of Chongjin's busiest markets to pay 3,000 won each.", "", domain.QuotaDemand, domain.Location, "Chongjin"},
+		{"Every household in the district must deliver 10 kilograms of maize.", "", domain.QuotaDemand, domain.Location, "the district"},
+		{"Households in the town's eastern districts were told to pay 2,000 won.", "", domain.QuotaDemand, domain.Location, "the town's eastern districts"},
+		{"Households in May were told to pay 2,000 won.", "", domain.QuotaDemand, domain.Location, ""},
 		{"A family of four from Hoeryong escaped across the Tumen River in June.", "escaped", domain.Defection, domain.Origin, "Hoeryong"},
 		{"Police sent back eight workers from Dandong last week.", "sent back", domain.Repatriation, domain.Origin, "Dandong"},
 		// Nor is a place in North Korea where a defector went: "to North
