@@ -14,6 +14,7 @@ type cueCategory struct {
 	after       int
 	priority    int
 	conditional bool
+	deadline    bool // reaches only an infinitive after a time
 }
 
 // cueSet matches cue phrases; exceptions ("not only") cancel cues they
@@ -37,7 +38,7 @@ func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
 			return nil, fmt.Errorf("lexicon: cue category %s: unknown scope %q", name, rc.Scope)
 		}
 		ci := len(cs.cats)
-		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional"})
+		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional", deadline: rc.Deadline})
 		cs.byName[name] = ci
 		for _, p := range rc.Phrases {
 			words := splitWords(p)
@@ -156,6 +157,9 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 				dist = abs(tb - c.te)
 			}
 		case c.te <= tb && cat.before > 0:
+			if cat.deadline && !d.deadlineAt(c.te, tb) {
+				break
+			}
 			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) && !d.inRelativeAfter(c, tb) {
 				dist = n
 			}
@@ -217,6 +221,38 @@ func (d *doc) inRelativeAfter(c cueHit, tb int) bool {
 		if d.topCover[j] < 0 && d.toks[j].kind == tkWord && !d.is(j, lPrep) && !d.is(j, lPoss) && d.toks[j].id != wThe && d.toks[j].id != wA && d.toks[j].id != wAn {
 			return true
 		}
+	}
+	return false
+}
+
+// deadlineAt reports whether the trigger at tb is an infinitive whose
+// "to" follows, from token from on, only the time it is due by ("until
+// the end of 2019 to send them home", "until December to be returned"),
+// not a verb of its own ("until a car came to take them back").
+func (d *doc) deadlineAt(from, tb int) bool {
+	k := d.verbGroupStart(from, tb)
+	if k <= from+1 || d.toks[k-1].low != "to" {
+		return false
+	}
+	for j := from; j < k-1; j++ {
+		t := &d.toks[j]
+		switch {
+		case t.kind == tkNumber, d.is(j, lMonths), d.is(j, lTimeUnits), d.is(j, lWeekdays):
+		case t.kind == tkWord && isDeadlineWord(t.low):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isDeadlineWord reports a word that may help name a date or a span of
+// time ("the end of", "late", "mid-").
+func isDeadlineWord(w string) bool {
+	switch w {
+	case "the", "end", "of", "start", "beginning", "middle", "mid", "-", "late", "early", "this", "that", "next",
+		"last", "first", "day", "days", "weeks", "months", "years":
+		return true
 	}
 	return false
 }

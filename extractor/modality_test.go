@@ -1,0 +1,54 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+
+	"eventgraph/domain"
+)
+
+// modalityCase says that the event of a type whose trigger contains
+// trigger, extracted from text, has the modality want.
+type modalityCase struct {
+	text, trigger string
+	typ           domain.EventType
+	want          domain.Modality
+}
+
+// checkModality extracts each case's text and checks the modality of the
+// event it names.
+func checkModality(t *testing.T, x *Extractor, tests []modalityCase) {
+	t.Helper()
+	for _, tt := range tests {
+		doc := mustExtract(t, x, tt.text)
+		seen := false
+		for _, ev := range doc.Events {
+			if ev.Type != tt.typ || !strings.Contains(ev.Trigger.Text, tt.trigger) {
+				continue
+			}
+			seen = true
+			if ev.Modality != tt.want {
+				t.Errorf("%q: %s %q modality = %s, want %s", tt.text, tt.typ, ev.Trigger.Text, ev.Modality, tt.want)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: no %s with trigger %q", tt.text, tt.typ, tt.trigger)
+		}
+	}
+}
+
+// TestModalityDeadline checks that an act due by a deadline has not
+// happened yet, while a time clause with a verb of its own, or a plain
+// "until" clause, leaves the act as told.
+func TestModalityDeadline(t *testing.T) {
+	checkModality(t, newTestExtractor(t), []modalityCase{
+		{"The 2017 sanctions gave host governments until the end of 2019 to send all North Korean laborers back home.",
+			"send", domain.Repatriation, domain.Hypothetical},
+		{"Lawmakers gave the ministry until March 2020 to repatriate the remaining loggers.",
+			"repatriate", domain.Repatriation, domain.Hypothetical},
+		{"Around 900 builders were still on Mongolian sites when the deadline for sending them home expired.",
+			"sending them home", domain.Repatriation, domain.Hypothetical},
+		{"Chinese police held the fishermen in Hunchun until they were sent back to Rason in June.",
+			"sent back", domain.Repatriation, domain.Asserted},
+	})
+}
