@@ -156,6 +156,10 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 			if d.inConditional(si, c, tb) {
 				dist = abs(tb - c.te)
 			}
+		case c.te == tb+1 && c.te-c.tb > 1 && d.toks[tb].low == "to" && cat.before > 0 && !cat.deadline:
+			// A cue ending in the "to" that opens the trigger ("are to
+			// be returned" for "to be returned") is right before it.
+			dist = 0
 		case c.te <= tb && cat.before > 0:
 			if cat.deadline && !d.deadlineAt(c.te, tb) {
 				break

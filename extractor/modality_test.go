@@ -52,3 +52,20 @@ func TestModalityDeadline(t *testing.T) {
 			"sent back", domain.Repatriation, domain.Asserted},
 	})
 }
+
+// TestModalityArrangement checks that an act someone is to do or is due
+// to do, or that is to be done, has not happened yet, also when the
+// trigger takes in the "to" of the arrangement, and that "is to blame"
+// arranges nothing.
+func TestModalityArrangement(t *testing.T) {
+	checkModality(t, newTestExtractor(t), []modalityCase{
+		{"Under the 2014 treaty, migrants who cross without papers are to be returned to the other side.",
+			"returned", domain.Repatriation, domain.Hypothetical},
+		{"Mongolia sent home 40 North Korean builders in May. Two of them vanished the night before their crew was due to fly home.",
+			"fly home", domain.Repatriation, domain.Hypothetical},
+		{"The two men waited in a safe house for a guide who was to take them across the Mekong into Thailand.",
+			"take them across", domain.Defection, domain.Hypothetical},
+		{"The consul was to blame for the defection of three cooks from the restaurant in Dandong.",
+			"defection", domain.Defection, domain.Asserted},
+	})
+}
