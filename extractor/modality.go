@@ -164,6 +164,9 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 			if cat.deadline && !d.deadlineAt(c.te, tb) {
 				break
 			}
+			if cat.name == "generic_relative" && d.pastVerb(c.te, tb) {
+				break // "anyone who defected was punished": a person who did
+			}
 			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) && !d.inRelativeAfter(c, tb) {
 				dist = n
 			}
@@ -259,6 +262,22 @@ func isDeadlineWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// pastVerb reports whether the trigger at tb is a past tense: its verb
+// group opens with "was", "were", "had" or "did" ("anyone found was
+// fined"), or it is a bare past form right after a "who" ("anyone who
+// defected").
+func (d *doc) pastVerb(from, tb int) bool {
+	k := d.verbGroupStart(from, tb)
+	if k < tb {
+		switch d.toks[k].low {
+		case "was", "were", "had", "did":
+			return true
+		}
+		return false
+	}
+	return tb > 0 && d.toks[tb-1].low == "who" && hasSuffix(d.toks[tb].low, "ed")
 }
 
 // verbGroupStart returns where the verb group of the trigger at tb begins,

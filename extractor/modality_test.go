@@ -69,3 +69,19 @@ func TestModalityArrangement(t *testing.T) {
 			"defection", domain.Defection, domain.Asserted},
 	})
 }
+
+// TestModalityAnyone checks that "anyone" stands for whoever might be
+// sent back or go missing, but not for those it did happen to, nor in a
+// time clause telling what is done to each.
+func TestModalityAnyone(t *testing.T) {
+	checkModality(t, newTestExtractor(t), []modalityCase{
+		{"Human rights lawyers warn that anyone sent back to North Korea is likely to be tortured.",
+			"sent back", domain.Repatriation, domain.Hypothetical},
+		{"Guards now visit the dormitory each night to check whether anybody else has gone missing.",
+			"gone missing", domain.Defection, domain.Hypothetical},
+		{"Anyone who defected from the unit in 2019 was later tried in absentia.",
+			"defected", domain.Defection, domain.Asserted},
+		{"Before anyone is sent back, the border police take photographs and fingerprints.",
+			"sent back", domain.Repatriation, domain.Asserted},
+	})
+}
