@@ -142,6 +142,10 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 	bestDist := 1 << 30
 	bestPrio := -1
 	future := false // a modal or future cue applies
+	if gi, ok := cs.byName["generic_relative"]; ok && ignore&(1<<gi) == 0 && d.singularGenericWho(tb) {
+		// "any North Korean who asks for protection": whoever might act.
+		best, bestDist, bestPrio = cs.cats[gi].modality, 1, cs.cats[gi].priority
+	}
 	for _, c := range cues {
 		if ignore&(1<<c.cat) != 0 { // no bit past 63: none is ignored
 			continue
@@ -260,6 +264,30 @@ func isDeadlineWord(w string) bool {
 	case "the", "end", "of", "start", "beginning", "middle", "mid", "-", "late", "early", "this", "that", "next",
 		"last", "first", "day", "days", "weeks", "months", "years":
 		return true
+	}
+	return false
+}
+
+// singularGenericWho reports whether the trigger at tb is a present
+// tense right after a "who" on a single person picked as any one ("any
+// North Korean who asks for protection", "every worker who crosses").
+func (d *doc) singularGenericWho(tb int) bool {
+	if tb < 2 || d.toks[tb-1].low != "who" {
+		return false
+	}
+	w := d.toks[tb].low
+	if !hasSuffix(w, "s") || hasSuffix(w, "ss") || d.is(tb, lAux) || d.is(tb, lAuxBe) {
+		return false
+	}
+	for j := tb - 2; j >= 0 && j >= tb-6 && d.sentOf[j] == d.sentOf[tb]; j-- {
+		t := &d.toks[j]
+		if t.kind != tkWord || d.is(j, lAux) || d.is(j, lAuxBe) || d.is(j, lPrep) {
+			return false
+		}
+		switch t.low {
+		case "any", "every", "each":
+			return true
+		}
 	}
 	return false
 }

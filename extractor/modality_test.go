@@ -85,3 +85,17 @@ func TestModalityAnyone(t *testing.T) {
 			"sent back", domain.Repatriation, domain.Asserted},
 	})
 }
+
+// TestModalityAnyWho checks that a present tense in a "who" clause on any
+// one person stands for whoever might act, while a person named with "a"
+// may be a real one.
+func TestModalityAnyWho(t *testing.T) {
+	checkModality(t, newTestExtractor(t), []modalityCase{
+		{"Under the new rules, any North Korean sailor who asks for asylum in a Japanese port is heard by a judge.",
+			"asks for asylum", domain.Defection, domain.Hypothetical},
+		{"Any North Korean who defects is now treated as a traitor by the courts.",
+			"defects", domain.Defection, domain.Hypothetical},
+		{"The cooks share one flat with a foreman who keeps track of where each of them goes.",
+			"keeps track", domain.Surveillance, domain.Asserted},
+	})
+}
