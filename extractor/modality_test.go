@@ -99,3 +99,16 @@ func TestModalityAnyWho(t *testing.T) {
 			"keeps track", domain.Surveillance, domain.Asserted},
 	})
 }
+
+// TestModalityUnconfirmed checks that an act an authority would not or
+// declined to confirm is unconfirmed, not denied.
+func TestModalityUnconfirmed(t *testing.T) {
+	checkModality(t, newTestExtractor(t), []modalityCase{
+		{"The ministry would not confirm reports that the attaché had defected to a third country.",
+			"defected", domain.Defection, domain.Hypothetical},
+		{"Seoul would neither confirm nor deny on Friday that the pair had defected to the South.",
+			"defected", domain.Defection, domain.Hypothetical},
+		{"A spokesman declined to confirm that the two engineers had defected.",
+			"defected", domain.Defection, domain.Hypothetical},
+	})
+}
