@@ -205,11 +205,14 @@ type rawRole struct {
 }
 
 type rawCue struct {
-	Modality string   `yaml:"modality"`
-	Before   int      `yaml:"before"`
-	After    int      `yaml:"after"`
-	Scope    string   `yaml:"scope"`
-	Priority int      `yaml:"priority"`
+	Modality string `yaml:"modality"`
+	Before   int    `yaml:"before"`
+	After    int    `yaml:"after"`
+	Scope    string `yaml:"scope"`
+	Priority int    `yaml:"priority"`
+	// Deadline: the cue reaches only an infinitive trigger after a time
+	// named right after the cue ("until 2019 to send them home").
+	Deadline bool     `yaml:"deadline"`
 	Phrases  []string `yaml:"phrases"`
 	Except   []string `yaml:"except"`
 }

@@ -14,6 +14,7 @@ type cueCategory struct {
 	after       int
 	priority    int
 	conditional bool
+	deadline    bool // reaches only an infinitive after a time
 }
 
 // cueSet matches cue phrases; exceptions ("not only") cancel cues they
@@ -37,7 +38,7 @@ func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
 			return nil, fmt.Errorf("lexicon: cue category %s: unknown scope %q", name, rc.Scope)
 		}
 		ci := len(cs.cats)
-		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional"})
+		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional", deadline: rc.Deadline})
 		cs.byName[name] = ci
 		for _, p := range rc.Phrases {
 			words := splitWords(p)
@@ -141,6 +142,10 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 	bestDist := 1 << 30
 	bestPrio := -1
 	future := false // a modal or future cue applies
+	if gi, ok := cs.byName["generic_relative"]; ok && ignore&(1<<gi) == 0 && d.singularGenericWho(tb) {
+		// "any North Korean who asks for protection": whoever might act.
+		best, bestDist, bestPrio = cs.cats[gi].modality, 1, cs.cats[gi].priority
+	}
 	for _, c := range cues {
 		if ignore&(1<<c.cat) != 0 { // no bit past 63: none is ignored
 			continue
@@ -155,7 +160,17 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 			if d.inConditional(si, c, tb) {
 				dist = abs(tb - c.te)
 			}
+		case c.te == tb+1 && c.te-c.tb > 1 && d.toks[tb].low == "to" && cat.before > 0 && !cat.deadline:
+			// A cue ending in the "to" that opens the trigger ("are to
+			// be returned" for "to be returned") is right before it.
+			dist = 0
 		case c.te <= tb && cat.before > 0:
+			if cat.deadline && !d.deadlineAt(c.te, tb) {
+				break
+			}
+			if cat.name == "generic_relative" && d.pastVerb(c.te, tb) {
+				break // "anyone who defected was punished": a person who did
+			}
 			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) && !d.inRelativeAfter(c, tb) {
 				dist = n
 			}
@@ -219,6 +234,78 @@ func (d *doc) inRelativeAfter(c cueHit, tb int) bool {
 		}
 	}
 	return false
+}
+
+// deadlineAt reports whether the trigger at tb is an infinitive whose
+// "to" follows, from token from on, only the time it is due by ("until
+// the end of 2019 to send them home", "until December to be returned"),
+// not a verb of its own ("until a car came to take them back").
+func (d *doc) deadlineAt(from, tb int) bool {
+	k := d.verbGroupStart(from, tb)
+	if k <= from+1 || d.toks[k-1].low != "to" {
+		return false
+	}
+	for j := from; j < k-1; j++ {
+		t := &d.toks[j]
+		switch {
+		case t.kind == tkNumber, d.is(j, lMonths), d.is(j, lTimeUnits), d.is(j, lWeekdays):
+		case t.kind == tkWord && isDeadlineWord(t.low):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isDeadlineWord reports a word that may help name a date or a span of
+// time ("the end of", "late", "mid-").
+func isDeadlineWord(w string) bool {
+	switch w {
+	case "the", "end", "of", "start", "beginning", "middle", "mid", "-", "late", "early", "this", "that", "next",
+		"last", "first", "day", "days", "weeks", "months", "years":
+		return true
+	}
+	return false
+}
+
+// singularGenericWho reports whether the trigger at tb is a present
+// tense right after a "who" on a single person picked as any one ("any
+// North Korean who asks for protection", "every worker who crosses").
+func (d *doc) singularGenericWho(tb int) bool {
+	if tb < 2 || d.toks[tb-1].low != "who" {
+		return false
+	}
+	w := d.toks[tb].low
+	if !hasSuffix(w, "s") || hasSuffix(w, "ss") || d.is(tb, lAux) || d.is(tb, lAuxBe) {
+		return false
+	}
+	for j := tb - 2; j >= 0 && j >= tb-6 && d.sentOf[j] == d.sentOf[tb]; j-- {
+		t := &d.toks[j]
+		if t.kind != tkWord || d.is(j, lAux) || d.is(j, lAuxBe) || d.is(j, lPrep) {
+			return false
+		}
+		switch t.low {
+		case "any", "every", "each":
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerb reports whether the trigger at tb is a past tense: its verb
+// group opens with "was", "were", "had" or "did" ("anyone found was
+// fined"), or it is a bare past form right after a "who" ("anyone who
+// defected").
+func (d *doc) pastVerb(from, tb int) bool {
+	k := d.verbGroupStart(from, tb)
+	if k < tb {
+		switch d.toks[k].low {
+		case "was", "were", "had", "did":
+			return true
+		}
+		return false
+	}
+	return tb > 0 && d.toks[tb-1].low == "who" && hasSuffix(d.toks[tb].low, "ed")
 }
 
 // verbGroupStart returns where the verb group of the trigger at tb begins,
