@@ -116,15 +116,9 @@ func (d *doc) payersPlace(r *Rule, si int, byRank *[numRoles]argFound, found int
 		if !d.is(j+1, lPoss) {
 			continue
 		}
-		e := d.siteEnd(j+2, s.te)
+		e := d.headedEnd(j+2, s.te, isSiteToken) // "the outskirts of the city"
 		if e < 0 {
 			continue
-		}
-		// "the outskirts of the city"
-		if e+2 < s.te && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
-			if e2 := d.siteEnd(e+2, s.te); e2 > 0 {
-				e = e2
-			}
 		}
 		byRank[l] = argFound{role: domain.Location, tb: j + 1, te: e, mention: -1}
 		return found | 1<<l
@@ -147,18 +141,35 @@ func (d *doc) placeAfterPrep(i, se int) int {
 	return -1
 }
 
-// siteEnd returns the end of the last word naming a site or a kind of
-// town among the noun phrase words (npWord) from k, at most six, or -1:
-// "the city's residential areas", "the county".
-func (d *doc) siteEnd(k, se int) int {
+// headedEnd returns the end of the last word head accepts among the noun
+// phrase words (npWord) from k, at most six, taking in one "of the ..."
+// phrase that ends in such a word too, or -1: "the county", "the
+// outskirts of the city", "the eastern section of the border".
+func (d *doc) headedEnd(k, se int, head func(*token) bool) int {
+	e := d.lastHeadEnd(k, se, head)
+	if e >= 0 && e+2 < se && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
+		if e2 := d.lastHeadEnd(e+2, se, head); e2 > 0 {
+			e = e2
+		}
+	}
+	return e
+}
+
+// lastHeadEnd returns the end of the last word head accepts among the
+// noun phrase words from k, at most six, or -1.
+func (d *doc) lastHeadEnd(k, se int, head func(*token) bool) int {
 	e := -1
 	for i := k; i < se && i-k < 6 && d.npWord(i); i++ {
-		if isSiteWord(d.toks[i].low) {
+		if head(&d.toks[i]) {
 			e = i + 1
 		}
 	}
 	return e
 }
+
+// isSiteToken reports a word naming a site or a kind of town ("the
+// city's residential areas").
+func isSiteToken(t *token) bool { return isSiteWord(t.low) }
 
 // isSiteWord reports a noun naming a place where people work or live: a
 // kind of town, a market, a farm, a site.
@@ -1782,15 +1793,9 @@ func (d *doc) crossedNP(si, tb, te int) (argFound, bool) {
 		if k >= s.te || !d.is(k, lPoss) {
 			continue
 		}
-		e := d.landmarkEnd(k+1, s.te)
+		e := d.headedEnd(k+1, s.te, isLandmarkToken) // "the eastern section of the border"
 		if e < 0 {
 			continue
-		}
-		// "the eastern section of the border", "the mudflats of the estuary"
-		if e+2 < s.te && d.toks[e].low == "of" && d.toks[e+1].low == "the" {
-			if e2 := d.landmarkEnd(e+2, s.te); e2 > 0 {
-				e = e2
-			}
 		}
 		mi := -1
 		for _, j := range [2]int{k, k + 1} {
@@ -1807,19 +1812,9 @@ func (d *doc) crossedNP(si, tb, te int) (argFound, bool) {
 	return argFound{}, false
 }
 
-// landmarkEnd returns the end of the last landmark word (a river, a
-// border, a name) among the noun phrase words (npWord) from k, at most
-// six, or -1: "the shallow river", "the border fence", not "the border
-// remain rare".
-func (d *doc) landmarkEnd(k, se int) int {
-	e := -1
-	for i := k; i < se && i-k < 6 && d.npWord(i); i++ {
-		if t := &d.toks[i]; t.has(flCap) || isLandmark(t.low) {
-			e = i + 1
-		}
-	}
-	return e
-}
+// isLandmarkToken reports a landmark word, a river, a border or a name:
+// "the shallow river", "the border fence", not "the border remain rare".
+func isLandmarkToken(t *token) bool { return t.has(flCap) || isLandmark(t.low) }
 
 // isLandmark reports a noun naming what people cross on foot or by
 // water: a river, a border, a fence, mountains.
