@@ -22,12 +22,15 @@ type cueCategory struct {
 type cueSet struct {
 	cats   []cueCategory
 	byName map[string]int
-	t      *trie // accept id = category index
-	except *trie
+	// genericRel is the index of the generic_relative category ("anyone
+	// who"), or -1 when the lexicon has none.
+	genericRel int
+	t          *trie // accept id = category index
+	except     *trie
 }
 
 func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
-	cs := &cueSet{byName: map[string]int{}, t: newTrie(), except: newTrie()}
+	cs := &cueSet{byName: map[string]int{}, genericRel: -1, t: newTrie(), except: newTrie()}
 	for _, name := range sortedKeys(raw) {
 		rc := raw[name]
 		mod := domain.Modality(rc.Modality)
@@ -40,6 +43,9 @@ func newCueSet(raw map[string]rawCue, lx *lexicon) (*cueSet, error) {
 		ci := len(cs.cats)
 		cs.cats = append(cs.cats, cueCategory{name: name, modality: mod, before: rc.Before, after: rc.After, priority: rc.Priority, conditional: rc.Scope == "conditional", deadline: rc.Deadline})
 		cs.byName[name] = ci
+		if name == "generic_relative" {
+			cs.genericRel = ci
+		}
 		for _, p := range rc.Phrases {
 			words := splitWords(p)
 			if len(words) == 0 {
@@ -142,7 +148,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 	bestDist := 1 << 30
 	bestPrio := -1
 	future := false // a modal or future cue applies
-	if gi, ok := cs.byName["generic_relative"]; ok && ignore&(1<<gi) == 0 && d.singularGenericWho(tb) {
+	if gi := cs.genericRel; gi >= 0 && ignore&(1<<gi) == 0 && d.singularGenericWho(tb) {
 		// "any North Korean who asks for protection": whoever might act.
 		best, bestDist, bestPrio = cs.cats[gi].modality, 1, cs.cats[gi].priority
 	}
@@ -168,7 +174,7 @@ func (d *doc) modalityOf(si, tb, te int, cues []cueHit, ignore uint64, def domai
 			if cat.deadline && !d.deadlineAt(c.te, tb) {
 				break
 			}
-			if cat.name == "generic_relative" && d.pastVerb(c.te, tb) {
+			if c.cat == cs.genericRel && d.pastVerb(c.te, tb) {
 				break // "anyone who defected was punished": a person who did
 			}
 			if n, ok := d.chunkDistance(c.te, tb); ok && n <= cat.before && !d.ownsVerb(c, tb) && !d.inRelativeAfter(c, tb) {
